@@ -1,0 +1,45 @@
+"""diplomacy_nlp: turn diplomatic news into an actor network.
+
+Example
+-------
+>>> import diplomacy_nlp as dn
+>>> r = dn.extract("Chinese President Xi Jinping called Peru's Martin Vizcarra.", date="2020-05-01")
+>>> sorted(a.label for a in r.actors)
+['China', 'Martin Vizcarra', 'Peru', 'Xi Jinping']
+"""
+
+from .articles import parse_article, read_articles
+from .errors import ActorDictionaryError, ArticleError, DiplomacyNLPError, ModelNotFoundError
+from .export import read_jsonl, write_jsonl
+from .graph import build_graph, to_graphml_safe, write_graphml
+from .pipeline import collect, extract, extract_corpus, load, make_doc
+from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ActorDictionaryError",
+    "Article",
+    "ArticleError",
+    "ArticleIssue",
+    "DateRef",
+    "DiplomacyNLPError",
+    "Mention",
+    "ModelNotFoundError",
+    "Relation",
+    "Result",
+    "__version__",
+    "build_graph",
+    "collect",
+    "extract",
+    "extract_corpus",
+    "load",
+    "make_doc",
+    "parse_article",
+    "read_articles",
+    "read_jsonl",
+    "to_graphml_safe",
+    "write_graphml",
+    "write_jsonl",
+]

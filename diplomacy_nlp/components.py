@@ -1,0 +1,140 @@
+"""spaCy components of diplomacy_nlp, registered with ``@Language.factory``.
+
+* ``diplomacy_gazetteer``: spaCy's own ``SpanRuler`` filled with country, demonym, capital,
+  seat-of-government and international-organization patterns; writes
+  ``doc.spans["diplomacy_gazetteer"]`` (not ``doc.ents``, so the model's entities stay intact).
+* ``diplomacy_actors``: resolves actors, writes ``doc._.actors`` and ``doc._.actor_mentions``.
+* ``diplomacy_dates``: resolves the model's DATE entities against ``doc._.article_date``,
+  writes ``doc._.dates``.
+
+Extension values are plain lists of dicts (ids, offsets, strings), never Span objects, so
+``nlp.pipe(n_process=2)`` and ``DocBin`` keep working.
+
+Example
+-------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("diplomacy_gazetteer")
+>>> [s.text for s in nlp("Peru and the WHO").spans["diplomacy_gazetteer"]]
+['Peru', 'WHO']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc
+
+from .actors import SPANS_KEY, resolve_actors
+from .dates import clean_date_text, resolve_date
+from .gazetteer import gazetteer_patterns
+
+EXTENSIONS = ("article_date", "actors", "actor_mentions", "dates", "relations")
+
+
+def register_extensions() -> None:
+    """Register our ``Doc`` extension attributes once (idempotent).
+
+    Example
+    -------
+    >>> register_extensions(); from spacy.tokens import Doc; Doc.has_extension("actors")
+    True
+    """
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@Language.factory("diplomacy_gazetteer", default_config={"spans_key": SPANS_KEY})
+def make_gazetteer(nlp: Language, name: str, spans_key: str) -> SpanRuler:
+    """A SpanRuler with the reference patterns of ``diplomacy_nlp.gazetteer``."""
+    ruler = SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr="ORTH",
+                      overwrite=True, validate=False)
+    ruler.add_patterns(gazetteer_patterns())
+    return ruler
+
+
+class ActorResolver:
+    """Resolve the article's actors (see ``diplomacy_nlp.actors``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors, doc._.actor_mentions = resolve_actors(doc)
+        return doc
+
+
+@Language.factory("diplomacy_actors", requires=["doc.ents"],
+                  assigns=["doc._.actors", "doc._.actor_mentions"])
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    """Factory of the ``diplomacy_actors`` component."""
+    return ActorResolver(nlp, name)
+
+
+def _speaks_of_future(span: Any) -> bool:
+    head = span.root.head
+    for tok in (head, *head.children):
+        if tok.lower_ in ("will", "shall", "'ll") and tok.dep_ == "aux":
+            return True
+    return any(t.lower_ in ("will", "shall") and t.dep_ == "aux" for t in head.head.children) \
+        if head.dep_ in ("prep", "npadvmod") else False
+
+
+def extract_dates(doc: Doc) -> list[dict[str, Any]]:
+    """Date expressions of a Doc with their calendar values, from the model's DATE entities.
+
+    A DATE entity that glues two expressions ("Sunday (Nov. 26") is split at the bracket.
+
+    Example
+    -------
+    >>> import diplomacy_nlp as dn
+    >>> nlp = dn.load()
+    >>> [d["value"] for d in extract_dates(nlp(dn.make_doc(nlp, "He called on Thursday.", "2020-05-01")))]
+    ['2020-04-30']
+    """
+    base = doc._.article_date or None
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        pieces, cur = [], []
+        for tok in ent:
+            if tok.text in ("(", ")", "[", "]", ";"):
+                if cur:
+                    pieces.append(cur)
+                cur = []
+            else:
+                cur.append(tok)
+        if cur:
+            pieces.append(cur)
+        for toks in pieces:
+            span = doc[toks[0].i:toks[-1].i + 1]
+            text = clean_date_text(span.text)
+            if not text:
+                continue
+            start = span.start_char + span.text.find(text)
+            value = resolve_date(text, base, future=_speaks_of_future(span))
+            out.append({"text": text, "value": value, "start": start, "end": start + len(text)})
+    return out
+
+
+class DateResolver:
+    """Resolve DATE entities against ``doc._.article_date``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = extract_dates(doc)
+        return doc
+
+
+@Language.factory("diplomacy_dates", requires=["doc.ents"], assigns=["doc._.dates"])
+def make_date_resolver(nlp: Language, name: str) -> DateResolver:
+    """Factory of the ``diplomacy_dates`` component."""
+    return DateResolver(nlp, name)

