@@ -215,8 +215,8 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
                                    aliases={acronym} if acronym else set()))
             continue
         covered = all(gaz[k].start >= start and gaz[k].end <= end for k in inside)
-        if ent.label_ == "ORG" and covered and doc[end - 1].lower_ in ORG_HEADS and \
-                (end - start) > sum(gaz[k].end - gaz[k].start for k in inside):
+        larger = covered and (end - start) > sum(gaz[k].end - gaz[k].start for k in inside)
+        if ent.label_ == "ORG" and larger and doc[end - 1].lower_ in ORG_HEADS:
             # a compound organization around a known name: "IMF Board", "US State Department"
             country = next((gaz[k].id_ for k in inside
                             if gaz[k].label_ in ("COUNTRY", "DEMONYM")), "")
@@ -228,7 +228,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
                                    country=country, ner_label="ORG",
                                    aliases={acronym} if acronym else set()))
             continue
-        if ent.label_ in ("GPE", "LOC", "FAC") and covered:
+        if ent.label_ in ("GPE", "LOC", "FAC") and larger:
             # a place whose name contains a country's ("Latin America", "South China Sea")
             used_gaz.update(inside)
             cands.append(Candidate(start, end, _text(doc, start, end), "", ner_label=ent.label_))
@@ -512,6 +512,8 @@ def _affiliation(doc: Doc, c: Candidate, gaz_end: dict[int, Span],
     if not country:
         country = _appositive_country(doc, c, gaz_end)
     role_words = [w for w in role if w.lower() not in HONORIFICS]
+    while role_words and role_words[0].lower() in STOP_INITIALS:
+        role_words.pop(0)  # "the leadership of President X": the role is "President"
     return country, " ".join(role_words)
 
 

@@ -1,7 +1,7 @@
 """spaCy components of diplomacy_nlp, registered with ``@Language.factory``.
 
-* ``diplomacy_gazetteer``: spaCy's own ``SpanRuler`` filled with country, demonym, capital,
-  seat-of-government and international-organization patterns; writes
+* ``diplomacy_gazetteer``: a ``PhraseMatcher`` over country, demonym, capital,
+  seat-of-government and international-organization names; writes
   ``doc.spans["diplomacy_gazetteer"]`` (not ``doc.ents``, so the model's entities stay intact).
 * ``diplomacy_actors``: resolves actors, writes ``doc._.actors`` and ``doc._.actor_mentions``.
 * ``diplomacy_dates``: resolves the model's DATE entities against ``doc._.article_date``,
@@ -24,8 +24,8 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .actors import SPANS_KEY, resolve_actors
 from .dates import clean_date_text, resolve_date
@@ -47,13 +47,39 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-@Language.factory("diplomacy_gazetteer", default_config={"spans_key": SPANS_KEY})
-def make_gazetteer(nlp: Language, name: str, spans_key: str) -> SpanRuler:
-    """A SpanRuler with the reference patterns of ``diplomacy_nlp.gazetteer``."""
-    ruler = SpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr="ORTH",
-                      overwrite=True, validate=False)
-    ruler.add_patterns(gazetteer_patterns())
-    return ruler
+class Gazetteer:
+    """Mark countries, demonyms, capitals, seats of government and international organizations.
+
+    A ``PhraseMatcher`` over the token texts of the reference patterns; matches go to
+    ``doc.spans[spans_key]`` with ``label_`` (COUNTRY, DEMONYM, CAPITAL, SEAT, IGO) and ``id_``
+    (ISO alpha-3 or ``org:<slug>``). The patterns come from the package's data, so the
+    component has no state to save: ``to_disk``/``from_disk`` only need its config.
+    """
+
+    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        grouped: dict[str, list[str]] = {}
+        for p in gazetteer_patterns():
+            grouped.setdefault(f"{p['label']}\t{p['id']}", []).append(p["pattern"])
+        for key, texts in grouped.items():
+            self.matcher.add(key, [nlp.make_doc(t) for t in texts])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, _, span_id = doc.vocab.strings[match_id].partition("\t")
+            spans.append(Span(doc, start, end, label=label, span_id=span_id))
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory("diplomacy_gazetteer", default_config={"spans_key": SPANS_KEY},
+                  assigns=["doc.spans"])
+def make_gazetteer(nlp: Language, name: str, spans_key: str) -> Gazetteer:
+    """Factory of the ``diplomacy_gazetteer`` component."""
+    return Gazetteer(nlp, name, spans_key)
 
 
 class ActorResolver:

@@ -1,0 +1,61 @@
+"""The diplomacy-nlp command, run as a user would (in a subprocess) and through main()."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+
+from conftest import ROOT, SEED
+from diplomacy_nlp.cli import main
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("diplomacy-nlp")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_command_on_seeds(tmp_path):
+    out = tmp_path / "out"
+    proc = _run("extract", "seeds", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().startswith("1 articles read, 0 failed,")
+    records = [json.loads(x) for x in (out / "documents.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == ["000_0855f98d2040f76b"]
+    assert set(records[0]) >= {"id", "date", "title", "source", "actors", "relations", "dates",
+                               "errors"}
+    g = nx.read_graphml(out / "actors.graphml")
+    assert g.has_edge("person:xi-jinping", "person:martin-vizcarra")
+    assert not [p for p in out.iterdir() if p.name.endswith(".partial")]
+
+
+def test_bad_article_fails_the_run_but_loses_nothing(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a_good.txt").write_text(SEED.read_text())
+    (corpus / "b_empty.txt").write_text("")
+    (corpus / "c_bad.txt").write_bytes(b"\xff\xfe\xfa\x00 not text")
+    (corpus / "d_good.txt").write_text("Peru thanked China.")
+    code = main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet"])
+    assert code == 1
+    records = [json.loads(x) for x in
+               (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
+    assert [r["id"] for r in records] == ["a_good", "b_empty", "c_bad", "d_good"]
+    assert [r["errors"][0]["code"] for r in records if r["errors"]] == ["empty", "decode_error"]
+    assert records[3]["actors"]
+    captured = capsys.readouterr()
+    assert "4 articles read, 2 failed" in captured.out
+    assert "c_bad.txt" in captured.err
+
+
+def test_bad_date_option_is_a_usage_error(tmp_path, capsys):
+    try:
+        main(["extract", "seeds", "--out", str(tmp_path), "--date", "2020-13-01"])
+    except SystemExit as e:
+        assert e.code == 2
+    else:
+        raise AssertionError("expected a usage error")
+    assert "not a YYYY-MM-DD date" in capsys.readouterr().err
