@@ -21,7 +21,7 @@ Example
 >>> import diplomacy_nlp as dn
 >>> doc = dn.load()("Chinese President Xi Jinping called Peru. Xi spoke for an hour.")
 >>> [(a["label"], a["type"], a["country"]) for a in doc._.actors]
-[('Xi Jinping', 'PERSON', 'CHN'), ('China', 'COUNTRY', 'CHN'), ('Peru', 'COUNTRY', 'PER')]
+[('China', 'COUNTRY', 'CHN'), ('Xi Jinping', 'PERSON', 'CHN'), ('Peru', 'COUNTRY', 'PER')]
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ Example
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("diplomacy_gazetteer")
->>> [s.text for s in nlp("Peru and the WHO").spans["diplomacy_gazetteer"]]
+>>> doc = nlp("Peru and the WHO")
+>>> [s.text for s in doc.spans["diplomacy_gazetteer"]]
 ['Peru', 'WHO']
 """
 
