@@ -413,13 +413,21 @@ def _person_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> No
     names = {i: [t for t in _name_tokens(cands[i].text) if not _is_initial(t)] or
              _name_tokens(cands[i].text) for i in idx}
     full = {i: _name_tokens(cands[i].text) for i in idx}
+    same: dict[str, int] = {}
+    for i in idx:  # one name written the same way is one person
+        k = cands[i].text.lower()
+        if k in same:
+            groups.union(i, same[k])
+        else:
+            same[k] = i
     order = sorted(idx, key=lambda i: -len(names[i]))
     for i in order:
         targets = set()
         for j in order:
             if len(names[j]) < len(names[i]) or j == i:
                 continue
-            if names[j] == names[i] and len(full[j]) <= len(full[i]):
+            if groups.find(j) == groups.find(i) or (names[j] == names[i] and
+                                                     len(full[j]) <= len(full[i])):
                 continue
             if len(names[j]) > len(names[i]) and _contains(names[i], names[j]):
                 targets.add(groups.find(j))
@@ -486,8 +494,9 @@ def _affiliation(doc: Doc, c: Candidate, gaz_end: dict[int, Span],
         tok = doc[i]
         g = gaz_end.get(i + 1)
         if g is not None and g.label_ in ("COUNTRY", "DEMONYM"):
-            before = doc[g.start - 1] if g.start > 0 else None
-            if before is not None and before.lower_ in ("to", "in", "for", "at") and role:
+            # "Ambassador to Kenya Meg Whitman": the country is the posting, keep walking
+            if g.start >= 2 and doc[g.start - 1].lower_ in ("to", "in", "for", "at") \
+                    and doc[g.start - 2].lower_ in words:
                 role.insert(0, doc[g.start - 1:g.end].text)
                 i = g.start - 2
                 continue
@@ -591,6 +600,12 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     for i in range(len(cands)):
         members[groups.find(i)].append(i)
     gaz_end = {g.end: g for g in gaz}
+    org_country: dict[int, str] = {}
+    for i in by_kind["ORGANIZATION"]:
+        if cands[i].country:
+            org_country.setdefault(groups.find(i), cands[i].country)
+    for i in by_kind["ORGANIZATION"]:
+        cands[i].country = cands[i].country or org_country.get(groups.find(i), "")
     org_end = {cands[i].end: cands[i] for i in by_kind["ORGANIZATION"]}
     sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
