@@ -164,13 +164,12 @@ def _demonym_of(iso: str) -> str:
 
 
 def _is_acronym(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9.&\-]{1,9}", text)) and sum(c.isupper() for c in text) >= 2
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9.&\-]{1,9}", text)) and \
+        sum(c.isupper() for c in text) >= 2
 
 
 def _following_acronym(doc: Doc, end: int) -> str:
-    if end + 2 < len(doc) + 0 and end + 2 <= len(doc) - 1 and doc[end].text == "(" \
-            and doc[end + 2].text == ")" and _is_acronym(doc[end + 1].text):
-        return doc[end + 1].text
+    """The acronym defined right after a name: 'World Health Organization (WHO)'."""
     if end + 1 < len(doc) and doc[end].text == "(" and _is_acronym(doc[end + 1].text):
         return doc[end + 1].text
     return ""
@@ -305,7 +304,8 @@ def _is_title_fragment(doc: Doc, c: Candidate) -> bool:
     if len(toks) == 1 and c.start >= 2 and doc[c.start - 1].text == "(" \
             and doc[c.start - 2].lower_ in title_words():
         return True
-    # a word glued before a title: "Defence" in "Defence Minister", "Trade" in "Trade Representative"
+    # a word glued before a title: "Defence" in "Defence Minister", "Trade" in "Trade
+    # Representative"
     nxt = doc[c.end].lower_ if c.end < len(doc) else ""
     return len(toks) <= 2 and nxt in title_words() and nxt not in STOP_INITIALS \
         and not doc[c.end].ent_type_ and all(t.lower_ in vocab for t in toks)

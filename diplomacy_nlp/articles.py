@@ -100,17 +100,15 @@ def read_file(path: str | Path, *, date: str | None = None) -> Iterator[Article]
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield Article(id=path.stem, text="", source=source,
-                      errors=(ArticleIssue("unreadable", f"{source}: cannot be read: {e.strerror}"),))
+        issue = ArticleIssue("unreadable", f"{source}: cannot be read: {e.strerror}")
+        yield Article(id=path.stem, text="", source=source, errors=(issue,))
         return
     try:
         raw = _decode(data)
     except UnicodeDecodeError as e:
-        yield Article(
-            id=path.stem, text="", source=source,
-            errors=(ArticleIssue("decode_error",
-                                 f"{source}: byte offset {e.start}: not valid UTF-8 or UTF-16 text"),),
-        )
+        issue = ArticleIssue(
+            "decode_error", f"{source}: byte offset {e.start}: not valid UTF-8 or UTF-16 text")
+        yield Article(id=path.stem, text="", source=source, errors=(issue,))
         return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(raw, source=source, stem=path.stem, date=date)
@@ -145,8 +143,8 @@ def _read_jsonl(raw: str, *, source: str, stem: str, date: str | None) -> Iterat
                     "bad_date", f"{where}: date {row['date']!r} is not a valid YYYY-MM-DD date"))
         if not text.strip():
             errors.append(ArticleIssue("empty", f"{where}: the article has no text"))
-        yield Article(id=art_id, text=text.strip(), date=art_date, title=str(row.get("title") or ""),
-                      source=where, errors=tuple(errors))
+        yield Article(id=art_id, text=text.strip(), date=art_date,
+                      title=str(row.get("title") or ""), source=where, errors=tuple(errors))
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -120,7 +120,8 @@ def extract_dates(doc: Doc) -> list[dict[str, Any]]:
     -------
     >>> import diplomacy_nlp as dn
     >>> nlp = dn.load()
-    >>> [d["value"] for d in extract_dates(nlp(dn.make_doc(nlp, "He called on Thursday.", "2020-05-01")))]
+    >>> doc = nlp(dn.make_doc(nlp, "He called on Thursday.", "2020-05-01"))
+    >>> [d["value"] for d in extract_dates(doc)]
     ['2020-04-30']
     """
     base = doc._.article_date or None

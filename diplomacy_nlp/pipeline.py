@@ -20,7 +20,7 @@ from . import components  # noqa: F401  (registers our factories)
 from .articles import read_articles
 from .components import register_extensions
 from .errors import ModelNotFoundError
-from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
+from .types import Actor, Article, DateRef, Mention, Relation, Result
 
 log = logging.getLogger("diplomacy_nlp")
 
@@ -217,6 +217,7 @@ def failed(result: Result) -> bool:
 
     Example
     -------
+    >>> from diplomacy_nlp.types import ArticleIssue
     >>> failed(Result(id="a", errors=(ArticleIssue("empty", "a: no text"),)))
     True
     """

@@ -132,7 +132,7 @@ class DateRef:
 
 @dataclass(frozen=True)
 class Relation:
-    """A typed, directed relation between two actors (PLOVER event types; filled by a later stage)."""
+    """A typed, directed relation between two actors (PLOVER types; filled by a later stage)."""
 
     source: str
     target: str

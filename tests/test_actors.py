@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import by_label
 
 import diplomacy_nlp as dn
-from conftest import by_label
 
 GOLDEN = [json.loads(line) for line in
           (Path(__file__).parent / "data" / "golden_actors.jsonl").read_text().splitlines()

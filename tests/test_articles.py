@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED
 
 import diplomacy_nlp as dn
-from conftest import SEED
 
 
 def test_seed_header():

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import networkx as nx
-
 from conftest import ROOT, SEED
+
 from diplomacy_nlp.cli import main
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import spacy
+from conftest import SEED
 
 import diplomacy_nlp as dn
-from conftest import SEED
 
 
 def test_factories_are_registered_and_our_pipes_are_last(nlp):
