@@ -22,6 +22,7 @@ Example
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from spacy.language import Language
@@ -32,7 +33,22 @@ from .actors import SPANS_KEY, resolve_actors
 from .dates import clean_date_text, resolve_date
 from .gazetteer import gazetteer_patterns
 
-EXTENSIONS = ("article_date", "actors", "actor_mentions", "dates", "relations")
+EXTENSIONS = ("article_date", "actors", "actor_mentions", "dates", "relations", "issues")
+log = logging.getLogger("diplomacy_nlp")
+
+
+def _isolated(doc: Doc, code: str, step: Any) -> None:
+    """Run one of our steps on a Doc; a failure is recorded on the Doc, never raised.
+
+    One article that trips a rule must not stop a corpus: the article keeps what the other
+    steps found and carries ``{"code", "message"}`` in ``doc._.issues``.
+    """
+    try:
+        step()
+    except Exception as e:  # noqa: BLE001 - the article boundary: record and go on
+        log.warning("%s: %s", code, e, exc_info=True)
+        doc._.issues = [*(doc._.issues or []),
+                        {"code": code, "message": f"{type(e).__name__}: {e}"}]
 
 
 def register_extensions() -> None:
@@ -91,7 +107,10 @@ class ActorResolver:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors, doc._.actor_mentions = resolve_actors(doc)
+        def step() -> None:
+            doc._.actors, doc._.actor_mentions = resolve_actors(doc)
+
+        _isolated(doc, "actors_failed", step)
         return doc
 
 
@@ -158,7 +177,10 @@ class DateResolver:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = extract_dates(doc)
+        def step() -> None:
+            doc._.dates = extract_dates(doc)
+
+        _isolated(doc, "dates_failed", step)
         return doc
 
 

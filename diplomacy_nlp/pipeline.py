@@ -20,7 +20,7 @@ from . import components  # noqa: F401  (registers our factories)
 from .articles import read_articles
 from .components import register_extensions
 from .errors import ModelNotFoundError
-from .types import Actor, Article, DateRef, Mention, Relation, Result
+from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
 
 log = logging.getLogger("diplomacy_nlp")
 
@@ -129,7 +129,8 @@ def collect(doc: Doc, article: Article) -> Result:
         mentions=tuple(Mention.from_dict(m) for m in doc._.actor_mentions or []),
         relations=tuple(Relation.from_dict(r) for r in doc._.relations or []),
         dates=tuple(DateRef.from_dict(d) for d in doc._.dates or []),
-        errors=article.errors,
+        errors=article.errors + tuple(ArticleIssue(i["code"], f"{article.source or article.id}: "
+                                                   f"{i['message']}") for i in doc._.issues or []),
     )
 
 
@@ -217,7 +218,6 @@ def failed(result: Result) -> bool:
 
     Example
     -------
-    >>> from diplomacy_nlp.types import ArticleIssue
     >>> failed(Result(id="a", errors=(ArticleIssue("empty", "a: no text"),)))
     True
     """

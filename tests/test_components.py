@@ -42,3 +42,17 @@ def test_two_processes_give_the_same_results(nlp, tmp_path):
     two = list(dn.extract_corpus(arts, nlp=nlp, batch_size=2, n_process=2))
     assert one == two
     assert [r.id for r in one] == [str(i) for i in range(len(texts))]
+
+
+def test_a_failing_rule_is_recorded_not_raised(nlp, monkeypatch):
+    import diplomacy_nlp.components as components
+
+    def broken(doc):
+        raise ValueError("rule exploded")
+
+    monkeypatch.setattr(components, "resolve_actors", broken)
+    r = dn.extract("Peru thanked China on Thursday.", date="2020-05-01", nlp=nlp, id="x")
+    assert [e.code for e in r.errors] == ["actors_failed"]
+    assert "rule exploded" in r.errors[0].message
+    assert r.actors == ()
+    assert r.dates[0].value == "2020-04-30"  # the other steps still ran
