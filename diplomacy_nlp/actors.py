@@ -651,5 +651,48 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
             mentions.append({"actor": actor_id, "text": span.text, "start": span.start_char,
                              "end": span.end_char,
                              "sentence": bisect_right(sent_starts, span.start_char) - 1})
+    _role_descriptions(doc, gaz, actors, mentions, sent_starts,
+                       {cands[i].start for i in by_kind["PERSON"]})
     mentions.sort(key=lambda m: (m["start"], m["end"]))
     return actors, mentions
+
+
+def _role_descriptions(doc: Doc, gaz: list[Span], actors: list[dict[str, Any]],
+                       mentions: list[dict[str, Any]], sent_starts: list[int],
+                       name_starts: set[int]) -> None:
+    """Link "the Chinese president" / "Peru's foreign minister" to the one person it describes.
+
+    The description must name a country and a title, stand without a name after it, and fit
+    exactly one person of the article (same country, a role ending in the same title word).
+    """
+    words, phrases = title_words(), titles()
+    people = [a for a in actors if a["type"] == "PERSON" and a["country"] and a["role"]]
+    for g in gaz:
+        if g.label_ not in ("COUNTRY", "DEMONYM"):
+            continue
+        i = g.end
+        if g.label_ == "COUNTRY":
+            if i >= len(doc) or doc[i].text not in POSSESSIVE:
+                continue
+            i += 1
+        elif g.start == 0 or doc[g.start - 1].lower_ not in ("the", "his", "her", "their", "its"):
+            continue
+        k = i
+        while k < len(doc) and k - i < 3 and doc[k].lower_ in words and not doc[k].is_punct:
+            k += 1
+        title = doc[i:k].text.lower()
+        if k == i or title not in phrases or k in name_starts or \
+                (k < len(doc) and doc[k].ent_type_ == "PERSON"):
+            continue
+        last = title.split()[-1]
+        fits = [a for a in people if a["country"] == g.id_ and
+                a["role"].lower().split()[-1] == last]
+        if len(fits) != 1:
+            continue
+        person = fits[0]
+        span = doc[g.start:k]
+        person["mentions"] += 1
+        person["aliases"] = sorted(set(person["aliases"]) | {span.text})
+        mentions.append({"actor": person["id"], "text": span.text, "start": span.start_char,
+                         "end": span.end_char,
+                         "sentence": bisect_right(sent_starts, span.start_char) - 1})
