@@ -31,6 +31,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -41,7 +42,7 @@ from .gazetteer import (
     bodies,
     countries,
     non_actors,
-    organizations,
+    organizations_by_id,
     slug,
     title_words,
     titles,
@@ -116,7 +117,6 @@ def _gazetteer(doc: Doc) -> list[Span]:
 def _national_bodies(doc: Doc, gaz: list[Span]) -> list[Candidate]:
     """'the Iranian Foreign Ministry', "Egypt's presidency", 'the Peruvian government'."""
     kinds = bodies()
-    table = countries()
     out = []
     for g in gaz:
         if g.label_ not in ("COUNTRY", "DEMONYM"):
@@ -151,10 +151,10 @@ def _national_bodies(doc: Doc, gaz: list[Span]) -> list[Candidate]:
         out.append(Candidate(g.start, body_end, doc[g.start:body_end].text, "ORGANIZATION",
                              key=f"org:{slug(label)}", country=g.id_, label=label,
                              source="body"))
-    del table
     return out
 
 
+@cache
 def _demonym_of(iso: str) -> str:
     best = ""
     for text, code in countries().by_demonym.items():
@@ -221,7 +221,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
                             if gaz[k].label_ in ("COUNTRY", "DEMONYM")), "")
             igo = next((gaz[k] for k in inside if gaz[k].label_ == "IGO"), None)
             if igo is not None and not country:
-                country = next((o.country for o in organizations() if o.id == igo.id_), "")
+                country = organizations_by_id()[igo.id_].country
             used_gaz.update(inside)
             cands.append(Candidate(start, end, _text(doc, start, end), "ORGANIZATION",
                                    country=country, ner_label="ORG",
@@ -252,7 +252,7 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
 
 def _from_gazetteer(doc: Doc, g: Span) -> Candidate:
     if g.label_ == "IGO":
-        org = next(o for o in organizations() if o.id == g.id_)
+        org = organizations_by_id()[g.id_]
         return Candidate(g.start, g.end, g.text, "ORGANIZATION", key=org.id, country=org.country,
                          label=org.name, source="gazetteer",
                          aliases={_following_acronym(doc, g.end)} - {""})

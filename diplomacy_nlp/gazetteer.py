@@ -154,6 +154,18 @@ def organizations() -> tuple[Organization, ...]:
     return tuple(out)
 
 
+@cache
+def organizations_by_id() -> dict[str, Organization]:
+    """The organizations table keyed by actor id.
+
+    Example
+    -------
+    >>> organizations_by_id()["org:world-health-organization"].acronyms
+    ('WHO',)
+    """
+    return {o.id: o for o in organizations()}
+
+
 def _lines(name: str) -> frozenset[str]:
     return frozenset(r[0].strip().lower() for r in _rows(name))
 
