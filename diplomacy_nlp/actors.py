@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -63,7 +64,8 @@ NAME_PARTICLES = frozenset({"el", "al", "bin", "ben", "ibn", "abu", "da", "de", 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
-_PUNCT_EDGE = " \t\n,.;:!?\"'“”‘’()[]{}<>—–-"
+# Edge characters stripped from a mention's text; "." and "-" stay ("U.S.", "al-Sisi").
+_TEXT_EDGE = " \t\n,;:!?\"'“”‘’()[]{}<>—–"
 
 
 @dataclass
@@ -104,8 +106,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip(_PUNCT_EDGE.replace("-", "").replace(".", "")) \
-        if end > start else ""
+    return doc[start:end].text.strip(_TEXT_EDGE) if end > start else ""
 
 
 def _gazetteer(doc: Doc) -> list[Span]:
@@ -359,11 +360,17 @@ def _contains(short: list[str], long: list[str]) -> bool:
     return any(low_l[i:i + n] == low_s for i in range(len(long) - n + 1))
 
 
+def _type_counts(cands: list[Candidate]) -> tuple[Counter, Counter]:
+    """How often each spelling is a PERSON, and a model-tagged ORGANIZATION."""
+    return (Counter(c.text.lower() for c in cands if c.kind == "PERSON"),
+            Counter(c.text.lower() for c in cands
+                    if c.kind == "ORGANIZATION" and c.source == "ner"))
+
+
 def _reconcile_types(cands: list[Candidate]) -> None:
     """One name, one type: a model ORG/GPE/LOC that is (part of) a PERSON's name is that person."""
     persons = [_name_tokens(c.text) for c in cands if c.kind == "PERSON"]
-    person_texts = Counter(c.text.lower() for c in cands if c.kind == "PERSON")
-    other = Counter(c.text.lower() for c in cands if c.kind == "ORGANIZATION" and c.source == "ner")
+    person_texts, other = _type_counts(cands)
     for c in cands:
         if c.source != "ner" or c.kind not in ("ORGANIZATION", "LOCATION"):
             continue
@@ -372,8 +379,7 @@ def _reconcile_types(cands: list[Candidate]) -> None:
                 _contains(toks, p) for p in persons if len(p) > len(toks) or p == toks):
             if other[c.text.lower()] <= person_texts[c.text.lower()] or len(toks) == 1:
                 c.kind = "PERSON"
-    person_texts = Counter(c.text.lower() for c in cands if c.kind == "PERSON")
-    other = Counter(c.text.lower() for c in cands if c.kind == "ORGANIZATION" and c.source == "ner")
+    person_texts, other = _type_counts(cands)  # again, after the changes above
     for c in cands:
         # a PERSON that the article elsewhere treats as an organization more often
         if c.kind == "PERSON" and c.source == "ner" and other[c.text.lower()] > \
@@ -402,6 +408,16 @@ class _Groups:
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
 
+    def union_by(self, idx: list[int], key: Callable[[int], str]) -> None:
+        """Join the candidates that share a key (an ISO code, an org id, a spelling)."""
+        first: dict[str, int] = {}
+        for i in idx:
+            k = key(i)
+            if k in first:
+                self.union(i, first[k])
+            else:
+                first[k] = i
+
 
 def _first_names_match(a: str, b: str) -> bool:
     if _is_initial(a) or _is_initial(b):
@@ -413,13 +429,7 @@ def _person_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> No
     names = {i: [t for t in _name_tokens(cands[i].text) if not _is_initial(t)] or
              _name_tokens(cands[i].text) for i in idx}
     full = {i: _name_tokens(cands[i].text) for i in idx}
-    same: dict[str, int] = {}
-    for i in idx:  # one name written the same way is one person
-        k = cands[i].text.lower()
-        if k in same:
-            groups.union(i, same[k])
-        else:
-            same[k] = i
+    groups.union_by(idx, lambda i: cands[i].text.lower())  # one spelling, one person
     order = sorted(idx, key=lambda i: -len(names[i]))
     for i in order:
         targets = set()
@@ -470,13 +480,7 @@ def _org_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> None:
         if len(roots) == 1:
             groups.union(i, roots.pop())
     # candidates with the same fixed key (gazetteer id) are one organization
-    by_key: dict[str, int] = {}
-    for i in idx:
-        k = cands[i].key or cands[i].text.lower()
-        if k in by_key:
-            groups.union(i, by_key[k])
-        else:
-            by_key[k] = i
+    groups.union_by(idx, lambda i: cands[i].key or cands[i].text.lower())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -547,6 +551,11 @@ def _appositive_country(doc: Doc, c: Candidate, gaz_end: dict[int, Span]) -> str
 # the whole step
 # ---------------------------------------------------------------------------------------------
 
+def _mention(span: Span, actor_id: str, sent_starts: list[int]) -> dict[str, Any]:
+    return {"actor": actor_id, "text": span.text, "start": span.start_char,
+            "end": span.end_char, "sentence": bisect_right(sent_starts, span.start_char) - 1}
+
+
 def _best_label(texts: list[str], kind: str) -> str:
     counts = Counter(texts)
     if kind == "PERSON":
@@ -588,13 +597,7 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     _person_links(cands, by_kind["PERSON"], groups)
     _org_links(cands, by_kind["ORGANIZATION"], groups)
     for kind in ("COUNTRY", "LOCATION"):
-        first: dict[str, int] = {}
-        for i in by_kind[kind]:
-            k = cands[i].key or cands[i].text.lower()
-            if k in first:
-                groups.union(i, first[k])
-            else:
-                first[k] = i
+        groups.union_by(by_kind[kind], lambda i: cands[i].key or cands[i].text.lower())
 
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(cands)):
@@ -646,11 +649,7 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
                      "role": role, "aliases": aliases, "mentions": len(group)}
             seen_ids[actor_id] = actor
             actors.append(actor)
-        for c in group:
-            span = doc[c.start:c.end]
-            mentions.append({"actor": actor_id, "text": span.text, "start": span.start_char,
-                             "end": span.end_char,
-                             "sentence": bisect_right(sent_starts, span.start_char) - 1})
+        mentions += [_mention(doc[c.start:c.end], actor_id, sent_starts) for c in group]
     _role_descriptions(doc, gaz, actors, mentions, sent_starts,
                        {cands[i].start for i in by_kind["PERSON"]})
     mentions.sort(key=lambda m: (m["start"], m["end"]))
@@ -693,6 +692,4 @@ def _role_descriptions(doc: Doc, gaz: list[Span], actors: list[dict[str, Any]],
         span = doc[g.start:k]
         person["mentions"] += 1
         person["aliases"] = sorted(set(person["aliases"]) | {span.text})
-        mentions.append({"actor": person["id"], "text": span.text, "start": span.start_char,
-                         "end": span.end_char,
-                         "sentence": bisect_right(sent_starts, span.start_char) - 1})
+        mentions.append(_mention(span, person["id"], sent_starts))

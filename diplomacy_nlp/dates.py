@@ -29,7 +29,7 @@ from functools import cache
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 # Leading words that frame a date without changing what it refers to.
 _FRAME = re.compile(r"^(?:(?:earlier|later)\s+on|on|since|until|till|by|from|as of|in|at|"
@@ -50,9 +50,7 @@ _FUTURE_SHIFT = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}
 
 
 def _month_of(word: str) -> int | None:
-    w = word.lower().rstrip(".")
-    return _MONTH_ABBR.get(w[:4] if w.startswith("sept") else w[:3]) if w[:3] in _MONTH_ABBR \
-        else None
+    return _MONTH_ABBR.get(word.lower().rstrip(".")[:3])
 
 
 @cache
