@@ -27,7 +27,6 @@ Example
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,8 +37,11 @@ from typing import Any
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .affiliation import explicit_affiliation, infer_countries
 from .gazetteer import (
     HONORIFICS,
+    POSSESSIVE,
+    STOP_INITIALS,
     bodies,
     countries,
     non_actors,
@@ -48,6 +50,7 @@ from .gazetteer import (
     title_words,
     titles,
 )
+from .references import link_pronouns, link_role_descriptions, mention_record
 
 SPANS_KEY = "diplomacy_gazetteer"
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -62,8 +65,6 @@ ORG_HEADS = frozenset({
 NAME_PARTICLES = frozenset({"el", "al", "bin", "ben", "ibn", "abu", "da", "de", "di", "do", "dos",
                             "du", "van", "von", "der", "la", "le", "del", "della"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-STOP_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
 # Edge characters stripped from a mention's text; "." and "-" stay ("U.S.", "al-Sisi").
 _TEXT_EDGE = " \t\n,;:!?\"'“”‘’()[]{}<>—–"
 
@@ -484,77 +485,8 @@ def _org_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# 4. affiliation and role
-# ---------------------------------------------------------------------------------------------
-
-def _affiliation(doc: Doc, c: Candidate, gaz_end: dict[int, Span],
-                 org_end: dict[int, Candidate], start: int) -> tuple[str, str]:
-    """(country, role) of a person from the words before the name, else from an apposition."""
-    words = title_words()
-    i = start - 1
-    role: list[str] = []
-    country = ""
-    while i >= 0:
-        tok = doc[i]
-        g = gaz_end.get(i + 1)
-        if g is not None and g.label_ in ("COUNTRY", "DEMONYM"):
-            # "Ambassador to Kenya Meg Whitman": the country is the posting, keep walking
-            if g.start >= 2 and doc[g.start - 1].lower_ in ("to", "in", "for", "at") \
-                    and doc[g.start - 2].lower_ in words:
-                role.insert(0, doc[g.start - 1:g.end].text)
-                i = g.start - 2
-                continue
-            org = org_end.get(g.start)
-            country = org.country if org is not None else g.id_
-            break
-        if tok.text in POSSESSIVE and i > 0:
-            g = gaz_end.get(i)
-            if g is not None and g.label_ == "COUNTRY":
-                country = g.id_
-            elif i in org_end:
-                country = org_end[i].country
-            break
-        if (i + 1) in org_end:
-            country = org_end[i + 1].country
-            break
-        if tok.lower_ in words and not tok.is_punct:
-            role.insert(0, tok.text)
-            i -= 1
-            continue
-        break
-    if not country:
-        country = _appositive_country(doc, c, gaz_end)
-    role_words = [w for w in role if w.lower() not in HONORIFICS]
-    while role_words and role_words[0].lower() in STOP_INITIALS:
-        role_words.pop(0)  # "the leadership of President X": the role is "President"
-    return country, " ".join(role_words)
-
-
-def _appositive_country(doc: Doc, c: Candidate, gaz_end: dict[int, Span]) -> str:
-    root = doc[c.start:c.end].root
-    nouns = []
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    nouns += [ch for ch in root.children if ch.dep_ == "appos"]
-    for noun in nouns:
-        if noun.i >= c.start and noun.i < c.end:
-            continue
-        for ch in noun.children:
-            if ch.dep_ in ("amod", "compound", "poss", "nmod"):
-                g = gaz_end.get(ch.i + 1)
-                if g is not None and g.label_ in ("COUNTRY", "DEMONYM"):
-                    return g.id_
-    return ""
-
-
-# ---------------------------------------------------------------------------------------------
 # the whole step
 # ---------------------------------------------------------------------------------------------
-
-def _mention(span: Span, actor_id: str, sent_starts: list[int]) -> dict[str, Any]:
-    return {"actor": actor_id, "text": span.text, "start": span.start_char,
-            "end": span.end_char, "sentence": bisect_right(sent_starts, span.start_char) - 1}
-
 
 def _best_label(texts: list[str], kind: str) -> str:
     counts = Counter(texts)
@@ -615,6 +547,7 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     actors: list[dict[str, Any]] = []
     mentions: list[dict[str, Any]] = []
     seen_ids: dict[str, dict[str, Any]] = {}
+    bound: set[str] = set()  # people whose wording ties them to a state or an organization
     for root in sorted(members, key=lambda r: cands[members[r][0]].start):
         group = [cands[i] for i in members[root]]
         kind = group[0].kind
@@ -630,9 +563,11 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         elif kind == "PERSON":
             actor_id = f"person:{slug(label)}"
             for c in group:
-                found, r = _affiliation(doc, c, gaz_end, org_end, c.start)
-                country = country or found
-                role = role or r
+                cue = explicit_affiliation(doc, c.start, c.end, gaz_end, org_end)
+                country = country or cue.country
+                role = role or cue.role
+                if cue.bound:
+                    bound.add(actor_id)
         elif kind == "ORGANIZATION":
             actor_id = key or f"org:{slug(label)}"
         else:
@@ -649,47 +584,11 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
                      "role": role, "aliases": aliases, "mentions": len(group)}
             seen_ids[actor_id] = actor
             actors.append(actor)
-        mentions += [_mention(doc[c.start:c.end], actor_id, sent_starts) for c in group]
-    _role_descriptions(doc, gaz, actors, mentions, sent_starts,
-                       {cands[i].start for i in by_kind["PERSON"]})
+        mentions += [mention_record(doc[c.start:c.end], actor_id, sent_starts) for c in group]
+    link_role_descriptions(doc, gaz, actors, mentions, sent_starts, bound=bound,
+                           name_starts={cands[i].start for i in by_kind["PERSON"]})
+    infer_countries(doc, actors, mentions, bound=bound)
+    link_pronouns(doc, actors, mentions, sent_starts)
     mentions.sort(key=lambda m: (m["start"], m["end"]))
     return actors, mentions
 
-
-def _role_descriptions(doc: Doc, gaz: list[Span], actors: list[dict[str, Any]],
-                       mentions: list[dict[str, Any]], sent_starts: list[int],
-                       name_starts: set[int]) -> None:
-    """Link "the Chinese president" / "Peru's foreign minister" to the one person it describes.
-
-    The description must name a country and a title, stand without a name after it, and fit
-    exactly one person of the article (same country, a role ending in the same title word).
-    """
-    words, phrases = title_words(), titles()
-    people = [a for a in actors if a["type"] == "PERSON" and a["country"] and a["role"]]
-    for g in gaz:
-        if g.label_ not in ("COUNTRY", "DEMONYM"):
-            continue
-        i = g.end
-        if g.label_ == "COUNTRY":
-            if i >= len(doc) or doc[i].text not in POSSESSIVE:
-                continue
-            i += 1
-        elif g.start == 0 or doc[g.start - 1].lower_ not in ("the", "his", "her", "their", "its"):
-            continue
-        k = i
-        while k < len(doc) and k - i < 3 and doc[k].lower_ in words and not doc[k].is_punct:
-            k += 1
-        title = doc[i:k].text.lower()
-        if k == i or title not in phrases or k in name_starts or \
-                (k < len(doc) and doc[k].ent_type_ == "PERSON"):
-            continue
-        last = title.split()[-1]
-        fits = [a for a in people if a["country"] == g.id_ and
-                a["role"].lower().split()[-1] == last]
-        if len(fits) != 1:
-            continue
-        person = fits[0]
-        span = doc[g.start:k]
-        person["mentions"] += 1
-        person["aliases"] = sorted(set(person["aliases"]) | {span.text})
-        mentions.append(_mention(span, person["id"], sent_starts))

@@ -184,12 +184,46 @@ def titles() -> frozenset[str]:
 
 @cache
 def title_words() -> frozenset[str]:
-    """Every word that occurs in a title phrase (lower case)."""
-    return frozenset(w for t in titles() for w in t.split())
+    """Every word that occurs in a title phrase (lower case), hyphenated parts included.
+
+    Example
+    -------
+    >>> {"congresswoman", "-", "elect"} <= title_words()
+    True
+    """
+    words = {w for t in titles() for w in t.split()}
+    return frozenset(words | {p for w in words for p in re.split(r"(-)", w) if p})
 
 
+@cache
+def offices() -> dict[str, str]:
+    """Title phrase (lower case) → the office it names, one holder per state at a time.
+
+    Example
+    -------
+    >>> offices()["secretary of state"] == offices()["foreign minister"]
+    True
+    """
+    return {row[0]: row[1] for row in _rows("offices.tsv")}
+
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# Words skipped when forming initials or trimming a role ("Ministry of Foreign Affairs" → MFA).
+STOP_INITIALS = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
                         "sir", "dame", "lord", "professor"})
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying ("say", "tell", "stress"), lower case.
+
+    Example
+    -------
+    >>> "say" in reporting_verbs()
+    True
+    """
+    return _lines("reporting_verbs.txt")
 
 
 @cache
