@@ -50,7 +50,12 @@ from .gazetteer import (
     title_words,
     titles,
 )
-from .references import link_pronouns, link_role_descriptions, mention_record
+from .references import (
+    link_name_repeats,
+    link_pronouns,
+    link_role_descriptions,
+    mention_record,
+)
 
 SPANS_KEY = "diplomacy_gazetteer"
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -588,6 +593,7 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     link_role_descriptions(doc, gaz, actors, mentions, sent_starts, bound=bound,
                            name_starts={cands[i].start for i in by_kind["PERSON"]})
     infer_countries(doc, actors, mentions, bound=bound)
+    link_name_repeats(doc, actors, mentions, sent_starts)
     link_pronouns(doc, actors, mentions, sent_starts)
     mentions.sort(key=lambda m: (m["start"], m["end"]))
     return actors, mentions

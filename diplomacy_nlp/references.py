@@ -117,9 +117,51 @@ def link_role_descriptions(doc: Doc, gaz: Iterable[Span], actors: list[dict[str,
         if k == tok.i + 1 or title not in phrases or k in name_starts or \
                 (k < len(doc) and (doc[k].ent_type_ or doc[k].text in POSSESSIVE)):
             continue
+        head = doc[k - 1]
+        if head.dep_ == "appos" or any(ch.dep_ == "appos" for ch in head.children):
+            continue  # "Ana Soto, the foreign minister": the name is already there
         fits = [a for a in people if _last_word(a["role"]) == _last_word(title)]
-        if len(fits) == 1 and title.split()[-1] not in ("former", "late"):
+        if len(fits) == 1:
             _add(fits[0], doc[tok.i:k], mentions, sent_starts)
+
+
+def link_name_repeats(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[str, Any]],
+                      sent_starts: list[int]) -> None:
+    """Add the repeats of a person's name that the model did not tag ("Ruto said ...").
+
+    A token equal to the surname of exactly one person of the article (or to one of their
+    one-word aliases), capitalized and outside every other mention, is a mention of them.
+
+    Example
+    -------
+    >>> import diplomacy_nlp as dn
+    >>> r = dn.extract("Kenyan President William Ruto met investors. Ruto said talks went well.")
+    >>> [m.text for m in r.mentions if m.actor == "person:william-ruto"]
+    ['William Ruto', 'Ruto']
+    """
+    owners: dict[str, set[str]] = {}
+    for a in actors:
+        if a["type"] != "PERSON":
+            continue
+        forms = {a["label"].split()[-1]} | {x for x in a["aliases"] if " " not in x}
+        for form in forms:
+            if form[:1].isupper() and len(form) > 1:
+                owners.setdefault(form, set()).add(a["id"])
+    covered = {i for m in mentions for i in range(m["start"], m["end"])}
+    by_id = {a["id"]: a for a in actors}
+    for tok in doc:
+        ids = owners.get(tok.text)
+        if not ids or len(ids) != 1 or tok.idx in covered or tok.pos_ not in ("PROPN", ""):
+            continue
+        person = by_id[next(iter(ids))]
+        person["mentions"] += 1
+        mentions.append(mention_record(doc[tok.i:tok.i + 1], person["id"], sent_starts))
+
+
+def _quoted(doc: Doc, char: int) -> bool:
+    """Is ``char`` inside a quotation opened in its paragraph?"""
+    text = doc.text[doc.text.rfind("\n", 0, char) + 1:char]
+    return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
 def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[str, Any]],
@@ -143,12 +185,15 @@ def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[st
         if tok.lower_ not in PRONOUNS or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs:
             continue
         sent = bisect_right(sent_starts, tok.idx) - 1
-        before = [m for m in people if m["sentence"] == sent and m["end"] <= tok.idx]
-        if not before:
-            before = [m for m in people if m["sentence"] == sent - 1]
+        # people named inside a quotation are not its speaker: '"... Lavrov ...," he said'
+        speakers = [m for m in people if m["end"] <= tok.idx and not _quoted(doc, m["start"])]
+        before = [m for m in speakers if m["sentence"] == sent] or \
+            [m for m in speakers if m["sentence"] == sent - 1]
         ids = list(dict.fromkeys(m["actor"] for m in before))
-        if len(ids) > 1:
-            ids = list(dict.fromkeys(m["actor"] for m in before if _is_subject(doc, m)))
+        for main_clause in (False, True):
+            if len(ids) > 1:  # several people: the subject, else the main clause's subject
+                ids = list(dict.fromkeys(m["actor"] for m in before
+                                         if _is_subject(doc, m, main_clause=main_clause)))
         if len(ids) != 1:
             continue
         record = mention_record(doc[tok.i:tok.i + 1], ids[0], sent_starts)
@@ -158,6 +203,11 @@ def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[st
         people.sort(key=lambda m: m["start"])
 
 
-def _is_subject(doc: Doc, mention: dict[str, Any]) -> bool:
+def _is_subject(doc: Doc, mention: dict[str, Any], *, main_clause: bool) -> bool:
     span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ == "appos":  # "Kenya's president, William Ruto, said"
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and (not main_clause or root.head.dep_ == "ROOT")
