@@ -12,6 +12,7 @@ from .articles import parse_article, read_articles
 from .errors import ActorDictionaryError, ArticleError, DiplomacyNLPError, ModelNotFoundError
 from .export import read_jsonl, write_jsonl
 from .graph import build_graph, to_graphml_safe, write_graphml
+from .identity import corpus_links, link_corpus
 from .pipeline import collect, extract, extract_corpus, load, make_doc
 from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
 
@@ -32,8 +33,10 @@ __all__ = [
     "__version__",
     "build_graph",
     "collect",
+    "corpus_links",
     "extract",
     "extract_corpus",
+    "link_corpus",
     "load",
     "make_doc",
     "parse_article",

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .affiliation import explicit_affiliation, infer_countries
+from .dictionary import DictionaryEntry
 from .gazetteer import (
     HONORIFICS,
     POSSESSIVE,
@@ -85,9 +86,10 @@ class Candidate:
     key: str = ""  # fixed identity: ISO3 for countries, org id for known organizations
     country: str = ""
     label: str = ""  # canonical label when known
-    source: str = "ner"  # ner | gazetteer | body
+    source: str = "ner"  # ner | gazetteer | body | dictionary
     ner_label: str = ""
     aliases: set[str] = field(default_factory=set)
+    role: str = ""  # from a user's actor dictionary
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,13 +506,47 @@ def _best_label(texts: list[str], kind: str) -> str:
     return max(counts, key=lambda t: (len(_name_tokens(t)), counts[t], -len(t)))
 
 
-def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _with_dictionary(doc: Doc, cands: list[Candidate],
+                     known: list[tuple[int, int, DictionaryEntry]]) -> list[Candidate]:
+    """Candidates with the dictionary's spans in place of whatever else covered those tokens."""
+    taken = {i for start, end, _ in known for i in range(start, end)}
+    out = [c for c in cands if not any(i in taken for i in range(c.start, c.end))]
+    for start, end, e in known:
+        out.append(Candidate(start, end, doc[start:end].text, e.type, key=e.id,
+                             country=e.country, label=e.name, source="dictionary", role=e.role))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def _identity(group: list[Candidate], entry: Candidate | None
+              ) -> tuple[str, str, str, str, str]:
+    """(id, label, type, country, role) of a group; a user's dictionary entry decides first."""
+    country = next((c.country for c in group if c.country), "")
+    if entry is not None:
+        return entry.key, entry.label, entry.kind, entry.country or country, entry.role
+    kind = group[0].kind
+    labels = [c.label for c in group if c.label]
+    label = labels[0] if labels else _best_label([c.text for c in group], kind)
+    key = next((c.key for c in group if c.key), "")
+    if kind == "COUNTRY":
+        return key, countries().labels.get(key, label), kind, key, ""
+    if kind == "PERSON":
+        return f"person:{slug(label)}", label, kind, country, ""
+    prefix = "org" if kind == "ORGANIZATION" else "loc"
+    return key or f"{prefix}:{slug(label)}", label, kind, country, ""
+
+
+def resolve_actors(doc: Doc, *, known: Iterable[tuple[int, int, DictionaryEntry]] = ()
+                   ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Resolve the actors of one parsed article.
 
     Parameters
     ----------
     doc : spacy.tokens.Doc
         A Doc processed by the model's ``ner`` and our ``diplomacy_gazetteer``.
+    known : iterable of (start, end, DictionaryEntry)
+        Token spans that a user's actor dictionary names (``ActorDictionary.find``); they
+        override every other reading of those tokens, and their actor takes the entry's id,
+        label, type, country and role.
 
     Returns
     -------
@@ -526,11 +562,13 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     [('World Health Organization', 2), ('Peru', 2)]
     """
     raw, gaz = _candidates(doc)
-    cands = sorted(_classify(doc, raw), key=lambda c: (c.start, c.end))
+    cands = _with_dictionary(doc, _classify(doc, raw), list(known))
     groups = _Groups(len(cands))
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         by_kind[c.kind].append(i)
+    groups.union_by([i for i, c in enumerate(cands) if c.source == "dictionary"],
+                    lambda i: cands[i].key)
     _person_links(cands, by_kind["PERSON"], groups)
     _org_links(cands, by_kind["ORGANIZATION"], groups)
     for kind in ("COUNTRY", "LOCATION"):
@@ -555,28 +593,17 @@ def resolve_actors(doc: Doc) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     bound: set[str] = set()  # people whose wording ties them to a state or an organization
     for root in sorted(members, key=lambda r: cands[members[r][0]].start):
         group = [cands[i] for i in members[root]]
-        kind = group[0].kind
-        labels = [c.label for c in group if c.label]
-        label = labels[0] if labels else _best_label([c.text for c in group], kind)
-        key = next((c.key for c in group if c.key), "")
-        country = next((c.country for c in group if c.country), "")
-        role = ""
-        if kind == "COUNTRY":
-            actor_id = key
-            label = countries().labels.get(key, label)
-            country = key
-        elif kind == "PERSON":
-            actor_id = f"person:{slug(label)}"
+        entry = next((c for c in group if c.source == "dictionary"), None)
+        actor_id, label, kind, country, role = _identity(group, entry)
+        if kind == "PERSON":
+            if entry is not None:  # the user's entry is the whole truth, a blank country too
+                bound.add(actor_id)
             for c in group:
                 cue = explicit_affiliation(doc, c.start, c.end, gaz_end, org_end)
                 country = country or cue.country
                 role = role or cue.role
                 if cue.bound:
                     bound.add(actor_id)
-        elif kind == "ORGANIZATION":
-            actor_id = key or f"org:{slug(label)}"
-        else:
-            actor_id = key or f"loc:{slug(label)}"
         aliases = sorted({c.text for c in group} | {a for c in group for a in c.aliases if a})
         if actor_id in seen_ids:  # two groups that resolve to one id are one actor
             prev = seen_ids[actor_id]

@@ -15,8 +15,9 @@ from pathlib import Path
 from . import __version__
 from .articles import parse_iso_date
 from .errors import DiplomacyNLPError
-from .export import atomic_writer, result_line
+from .export import write_jsonl
 from .graph import build_graph, write_graphml
+from .identity import link_corpus
 from .pipeline import extract_corpus, failed, load
 
 
@@ -38,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, type=Path, help="output directory")
     ex.add_argument("--date", type=_date, help="article date for texts without a header")
     ex.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
+    ex.add_argument("--actors", type=Path, metavar="FILE",
+                    help="your actor dictionary (CSV or YAML) that overrides built-in resolution")
     ex.add_argument("--batch-size", type=int, default=64, help="articles per nlp.pipe batch")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
@@ -46,21 +49,21 @@ def _parser() -> argparse.ArgumentParser:
 def _extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    nlp = load(args.model)
+    nlp = load(args.model, actors=args.actors)
     results = []
     n_failed = 0
     stream = extract_corpus(args.paths, nlp=nlp, date=args.date, batch_size=args.batch_size)
     bar = tqdm(stream, unit="article", disable=args.quiet or not sys.stderr.isatty(),
                file=sys.stderr)
-    with atomic_writer(args.out / "documents.jsonl") as f:
-        for r in bar:
-            f.write(result_line(r) + "\n")
-            results.append(r)
-            if failed(r):
-                n_failed += 1
-                for e in r.errors:
-                    print(f"diplomacy-nlp: {e.code}: {e.message}", file=sys.stderr)
-    graph = build_graph(results)
+    for r in bar:
+        results.append(r)
+        if failed(r):
+            n_failed += 1
+            for e in r.errors:
+                print(f"diplomacy-nlp: {e.code}: {e.message}", file=sys.stderr)
+    results = link_corpus(results)  # one id per person across the corpus, in every output
+    write_jsonl(results, args.out / "documents.jsonl")
+    graph = build_graph(results, link=False)
     write_graphml(graph, args.out / "actors.graphml")
     print(f"{len(results)} articles read, {n_failed} failed, {graph.number_of_nodes()} actors, "
           f"{graph.number_of_edges()} edges -> {args.out}")

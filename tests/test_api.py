@@ -15,7 +15,8 @@ def test_public_names_are_pinned():
     assert set(dn.__all__) == {
         "Actor", "ActorDictionaryError", "Article", "ArticleError", "ArticleIssue", "DateRef",
         "DiplomacyNLPError", "Mention", "ModelNotFoundError", "Relation", "Result",
-        "__version__", "build_graph", "collect", "extract", "extract_corpus", "load",
+        "__version__", "build_graph", "collect", "corpus_links", "extract", "extract_corpus",
+        "link_corpus", "load",
         "make_doc", "parse_article", "read_articles", "read_jsonl", "to_graphml_safe",
         "write_graphml", "write_jsonl"}
 

@@ -47,7 +47,7 @@ def test_two_processes_give_the_same_results(nlp, tmp_path):
 def test_a_failing_rule_is_recorded_not_raised(nlp, monkeypatch):
     import diplomacy_nlp.components as components
 
-    def broken(doc):
+    def broken(doc, **options):
         raise ValueError("rule exploded")
 
     monkeypatch.setattr(components, "resolve_actors", broken)
