@@ -46,6 +46,7 @@ from .gazetteer import (
     bodies,
     countries,
     non_actors,
+    organizations,
     organizations_by_id,
     slug,
     title_words,
@@ -256,7 +257,20 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
         if k in used_gaz:
             continue
         cands.append(_from_gazetteer(doc, g))
+    cands += _parent_bodies(doc, gaz)
     return [c for c in cands if c.text], gaz
+
+
+def _parent_bodies(doc: Doc, gaz: list[Span]) -> list[Candidate]:
+    """'ECOWAS Commission' also names ECOWAS: an international body whose organ is named."""
+    kept = {(g.start, g.end) for g in gaz if g.label_ == "IGO"}
+    out = []
+    for s in doc.spans.get(SPANS_KEY, []):
+        if s.label_ != "IGO" or (s.start, s.end) in kept:
+            continue
+        if any(start == s.start and end > s.end for start, end in kept):
+            out.append(_from_gazetteer(doc, s))
+    return out
 
 
 def _from_gazetteer(doc: Doc, g: Span) -> Candidate:
@@ -489,6 +503,21 @@ def _org_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> None:
             groups.union(i, roots.pop())
     # candidates with the same fixed key (gazetteer id) are one organization
     groups.union_by(idx, lambda i: cands[i].key or cands[i].text.lower())
+    # "AU Commission" and "African Union Commission": one name once acronyms are spelled out
+    defined = {a: cands[i].text for i in idx for a in cands[i].aliases if _is_acronym(a)}
+    groups.union_by(idx, lambda i: _spelled_out(cands[i].label or cands[i].text, defined))
+
+
+@cache
+def _known_acronyms() -> dict[str, str]:
+    return {a: o.name for o in organizations() for a in o.acronyms}
+
+
+def _spelled_out(text: str, defined: dict[str, str]) -> str:
+    """The name with its acronyms replaced by what they stand for, lower case."""
+    known = _known_acronyms()
+    words = [defined.get(w) or known.get(w) or w for w in text.split()]
+    return " ".join(words).lower()
 
 
 # ---------------------------------------------------------------------------------------------

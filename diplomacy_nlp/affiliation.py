@@ -92,7 +92,8 @@ def explicit_affiliation(doc: Doc, start: int, end: int, gaz_end: dict[int, Span
         g = gaz_end.get(i + 1)
         if g is not None and g.label_ in ("COUNTRY", "DEMONYM"):
             # "Ambassador to Kenya Meg Whitman": the country is the posting, keep walking
-            if g.start >= 2 and doc[g.start - 1].lower_ in ("to", "in", "for", "at") \
+            if g.end == start and g.label_ == "COUNTRY" and g.start >= 2 \
+                    and doc[g.start - 1].lower_ in ("to", "in", "for", "at") \
                     and doc[g.start - 2].lower_ in words:
                 role[:0] = list(doc[g.start - 1:g.end])
                 i = g.start - 2
@@ -118,7 +119,27 @@ def explicit_affiliation(doc: Doc, start: int, end: int, gaz_end: dict[int, Span
     cue = Cue(country, _role_text(role), bound)
     if not cue.country or not cue.role:
         cue = _merge(cue, _apposition(doc, start, end, gaz_end))
+    if not cue.country or not cue.role:
+        cue = _merge(cue, _title_before_comma(doc, start, gaz_end))
     return cue
+
+
+def _title_before_comma(doc: Doc, start: int, gaz_end: dict[int, Span]) -> Cue:
+    """'the late president, X' when the parser missed the apposition: the words decide."""
+    if start < 2 or doc[start - 1].text != ",":
+        return Cue()
+    words = title_words()
+    i = start - 2
+    role: list[Token] = []
+    while i >= 0 and doc[i].lower_ in words and not doc[i].is_punct:
+        role.insert(0, doc[i])
+        i -= 1
+    g = gaz_end.get(i + 1)
+    if not role or role[-1].lower_ in ("former", "late", "acting", "interim"):
+        return Cue()
+    if g is not None and g.label_ in ("COUNTRY", "DEMONYM"):
+        return Cue(g.id_, _role_text(role), True)
+    return Cue("", _role_text(role), False)
 
 
 def _merge(first: Cue, second: Cue) -> Cue:
@@ -133,7 +154,8 @@ def _apposition(doc: Doc, start: int, end: int, gaz_end: dict[int, Span]) -> Cue
     nouns += [ch for ch in root.children if ch.dep_ == "appos"]
     words = title_words()
     for noun in nouns:
-        if start <= noun.i < end or noun.lower_ not in words:
+        if start <= noun.i < end or (noun.lower_ not in words and
+                                      noun.lower_ not in ("counterpart", "counterparts")):
             continue
         country = ""
         mods = []
@@ -240,7 +262,9 @@ def infer_countries(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[
     """
     by_id = {a["id"]: a for a in actors}
     people = [a for a in actors if a["type"] == "PERSON"]
-    open_ids = {a["id"] for a in people if not a["country"] and a["id"] not in bound}
+    # only people the article gives a title or role: a bare name says nothing of a state
+    open_ids = {a["id"] for a in people
+                if not a["country"] and a["role"] and a["id"] not in bound}
     if not open_ids:
         return
     spans = _spans(doc, mentions, {a["id"] for a in people})
@@ -251,6 +275,7 @@ def infer_countries(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[
                 open_ids.discard(x)
     salience: Counter = Counter()
     first: dict[str, int] = {}
+    acting: set[str] = set()
     for m in mentions:
         a = by_id[m["actor"]]
         if not a.get("country") or a["type"] not in ("COUNTRY", "LOCATION"):
@@ -259,10 +284,13 @@ def infer_countries(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[
         place = a["type"] == "LOCATION" or (span is not None and _is_place(span))
         salience[a["country"]] += PLACE_WEIGHT if place else 1
         first.setdefault(a["country"], m["start"])
+        if not place:
+            acting.add(a["country"])
     for a in people:
         if a["id"] in bound and a["country"] in salience:
             salience[a["country"]] += 1
-    ranked = sorted(salience, key=lambda c: (-salience[c], first[c], c))
+    # a state only ever named as a place ("talks in Paris") is no one's affiliation
+    ranked = sorted(acting, key=lambda c: (-salience[c], first[c], c))
     # only offices that the wording gives block a state; a guess never blocks another guess
     held = {(a["country"], office_of(a["role"])) for a in people
             if a["id"] not in open_ids and a["country"] and office_of(a["role"])}

@@ -289,6 +289,9 @@ def _read_yaml(text: str, source: str) -> list[DictionaryEntry]:
         if not isinstance(node, yaml.MappingNode):
             raise ActorDictionaryError(f"{where}: each actor must be a mapping of keys "
                                        f"({', '.join(COLUMNS)})")
-        row = yaml.SafeLoader(text).construct_document(node)
+        try:
+            row = yaml.SafeLoader(text).construct_document(node)
+        except (ValueError, yaml.YAMLError) as e:  # e.g. an impossible date: 2020-13-01
+            raise ActorDictionaryError(f"{where}: cannot read this actor ({e})") from e
         entries.append(_entry({str(k): v for k, v in row.items()}, where, line))
     return entries

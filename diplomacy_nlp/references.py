@@ -212,6 +212,6 @@ def _is_subject(doc: Doc, mention: dict[str, Any], *, main_clause: bool) -> bool
     if span is None:
         return False
     root = span.root
-    while root.dep_ == "appos":  # "Kenya's president, William Ruto, said"
+    while root.dep_ in ("appos", "conj"):  # "Kenya's president, William Ruto, said"; "A and B"
         root = root.head
     return root.dep_ in ("nsubj", "nsubjpass") and (not main_clause or root.head.dep_ == "ROOT")
