@@ -13,8 +13,12 @@ Pure functions over a parsed ``Doc`` that carries spaCy's entities and our gazet
 3. **Merging.** People by name containment and surname ("Xi" → "Xi Jinping", "Mr. Gomes" →
    "Carlos Gomes Junior"); organizations by acronym, parenthetical definition, suffix ("State
    Department" → "US State Department") and head noun ("the Fund").
-4. **Affiliation and role** of people from premodifiers ("Chinese President Xi Jinping"),
-   possessives ("China's Xi") and appositions ("his Peruvian counterpart, Martin Vizcarra").
+4. **Affiliation and role** of people (``affiliation.py``): the words around each name, then
+   the article's context; **references** that are not names (``references.py``): role
+   descriptions, name repeats, pronoun speakers.
+
+A user's actor dictionary (``dictionary.py``) overrides all of this for the spans it names.
+Across articles, ``identity.py`` gives one person one id.
 
 Example
 -------
