@@ -162,9 +162,9 @@ def link_name_repeats(doc: Doc, actors: list[dict[str, Any]], mentions: list[dic
         mentions.append(mention_record(doc[tok.i:tok.i + 1], person["id"], sent_starts))
 
 
-def _quoted(doc: Doc, char: int) -> bool:
+def _quoted(text: str, char: int) -> bool:
     """Is ``char`` inside a quotation opened in its paragraph?"""
-    text = doc.text[doc.text.rfind("\n", 0, char) + 1:char]
+    text = text[text.rfind("\n", 0, char) + 1:char]
     return (text.count('"') + text.count("“") + text.count("”")) % 2 == 1
 
 
@@ -182,6 +182,7 @@ def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[st
     if not doc.has_annotation("DEP"):
         return
     verbs = reporting_verbs()
+    text = doc.text  # built from the tokens on every access: once here
     by_id = {a["id"]: a for a in actors}
     people = sorted((m for m in mentions if by_id[m["actor"]]["type"] == "PERSON"),
                     key=lambda m: m["start"])
@@ -190,7 +191,7 @@ def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[st
             continue
         sent = bisect_right(sent_starts, tok.idx) - 1
         # people named inside a quotation are not its speaker: '"... Lavrov ...," he said'
-        speakers = [m for m in people if m["end"] <= tok.idx and not _quoted(doc, m["start"])]
+        speakers = [m for m in people if m["end"] <= tok.idx and not _quoted(text, m["start"])]
         before = [m for m in speakers if m["sentence"] == sent] or \
             [m for m in speakers if m["sentence"] == sent - 1]
         ids = list(dict.fromkeys(m["actor"] for m in before))
