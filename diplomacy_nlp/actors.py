@@ -292,9 +292,14 @@ def _from_gazetteer(doc: Doc, g: Span) -> Candidate:
 
 
 def _acts_as_government(span: Span) -> bool:
-    """A capital stands for its government when it is the subject of a verb ("Beijing said")."""
+    """A capital stands for its government when it is the subject of a verb ("Beijing said"),
+    unless it is a dateline ("CAIRO (AP) —", "MOSCOW, March 3 -")."""
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX")
+    doc = span.doc
+    dateline = (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws) and \
+        span.end < len(doc) and doc[span.end].is_punct
+    return not dateline and root.dep_ in ("nsubj", "nsubjpass") and \
+        root.head.pos_ in ("VERB", "AUX")
 
 
 # ---------------------------------------------------------------------------------------------

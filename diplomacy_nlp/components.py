@@ -6,6 +6,8 @@
 * ``diplomacy_actors``: resolves actors, writes ``doc._.actors`` and ``doc._.actor_mentions``.
 * ``diplomacy_dates``: resolves the model's DATE entities against ``doc._.article_date``,
   writes ``doc._.dates``.
+* ``diplomacy_relations``: typed, directed PLOVER relations between the resolved actors,
+  writes ``doc._.relations``.
 
 Extension values are plain lists of dicts (ids, offsets, strings), never Span objects, so
 ``nlp.pipe(n_process=2)`` and ``DocBin`` keep working.
@@ -36,6 +38,7 @@ from .actors import SPANS_KEY, resolve_actors
 from .dates import clean_date_text, resolve_date
 from .dictionary import ActorDictionary, DictionaryEntry
 from .gazetteer import gazetteer_patterns
+from .relations import extract_relations, trigger_matcher
 
 EXTENSIONS = ("article_date", "actors", "actor_mentions", "dates", "relations", "issues")
 log = logging.getLogger("diplomacy_nlp")
@@ -221,3 +224,26 @@ class DateResolver:
 def make_date_resolver(nlp: Language, name: str) -> DateResolver:
     """Factory of the ``diplomacy_dates`` component."""
     return DateResolver(nlp, name)
+
+
+class RelationExtractor:
+    """Typed, directed PLOVER relations between resolved actors (see ``relations``)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = trigger_matcher(nlp.vocab)
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        def step() -> None:
+            doc._.relations = extract_relations(doc, matcher=self.matcher)
+
+        _isolated(doc, "relations_failed", step)
+        return doc
+
+
+@Language.factory("diplomacy_relations", requires=["doc._.actors", "doc._.dates"],
+                  assigns=["doc._.relations"])
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    """Factory of the ``diplomacy_relations`` component."""
+    return RelationExtractor(nlp, name)

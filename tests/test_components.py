@@ -9,7 +9,8 @@ import diplomacy_nlp as dn
 
 
 def test_factories_are_registered_and_our_pipes_are_last(nlp):
-    assert nlp.pipe_names[-3:] == ["diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates"]
+    assert nlp.pipe_names[-4:] == ["diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates",
+                                   "diplomacy_relations"]
     blank = spacy.blank("en")
     blank.add_pipe("diplomacy_gazetteer")
     doc = blank("Peru and the World Health Organization")
