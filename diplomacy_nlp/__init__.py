@@ -10,8 +10,8 @@ Example
 
 from .articles import parse_article, read_articles
 from .errors import ActorDictionaryError, ArticleError, DiplomacyNLPError, ModelNotFoundError
-from .export import read_jsonl, write_jsonl
-from .graph import build_graph, to_graphml_safe, write_graphml
+from .export import read_jsonl, write_events_csv, write_jsonl
+from .graph import build_graph, build_relation_graph, to_graphml_safe, write_graphml
 from .identity import corpus_links, link_corpus
 from .pipeline import collect, extract, extract_corpus, load, make_doc
 from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
@@ -32,6 +32,7 @@ __all__ = [
     "Result",
     "__version__",
     "build_graph",
+    "build_relation_graph",
     "collect",
     "corpus_links",
     "extract",
@@ -43,6 +44,7 @@ __all__ = [
     "read_articles",
     "read_jsonl",
     "to_graphml_safe",
+    "write_events_csv",
     "write_graphml",
     "write_jsonl",
 ]

@@ -1,8 +1,9 @@
 """The ``diplomacy-nlp`` command: a thin layer over the public API.
 
-``diplomacy-nlp extract PATH... --out DIR`` writes ``DIR/documents.jsonl`` and
-``DIR/actors.graphml``, shows a progress bar on a terminal, prints a one-line summary and
-exits 1 if any article failed (after writing everything that succeeded), 2 on a usage error.
+``diplomacy-nlp extract PATH... --out DIR`` writes ``DIR/documents.jsonl``,
+``DIR/actors.graphml``, ``DIR/relations.graphml`` and ``DIR/events.csv``, shows a progress
+bar on a terminal, prints a one-line summary and exits 1 if any article failed (after writing
+everything that succeeded), 2 on a usage error.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 from . import __version__
 from .articles import parse_iso_date
 from .errors import DiplomacyNLPError
-from .export import write_jsonl
-from .graph import build_graph, write_graphml
+from .export import write_events_csv, write_jsonl
+from .graph import build_graph, build_relation_graph, write_graphml
 from .identity import link_corpus
 from .pipeline import extract_corpus, failed, load
 
@@ -65,8 +66,10 @@ def _extract(args: argparse.Namespace) -> int:
     write_jsonl(results, args.out / "documents.jsonl")
     graph = build_graph(results, link=False)
     write_graphml(graph, args.out / "actors.graphml")
+    write_graphml(build_relation_graph(results, link=False), args.out / "relations.graphml")
+    n_events = write_events_csv(results, args.out / "events.csv")
     print(f"{len(results)} articles read, {n_failed} failed, {graph.number_of_nodes()} actors, "
-          f"{graph.number_of_edges()} edges -> {args.out}")
+          f"{graph.number_of_edges()} edges, {n_events} relations -> {args.out}")
     return 1 if n_failed else 0
 
 

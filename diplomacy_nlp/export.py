@@ -1,4 +1,5 @@
-"""Writing files atomically: ``documents.jsonl`` and anything else, via a temp file + rename.
+"""Writing files atomically: ``documents.jsonl``, ``events.csv`` and anything else, via a temp
+file + rename.
 
 Example
 -------
@@ -12,6 +13,7 @@ Example
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
@@ -80,3 +82,41 @@ def read_jsonl(path: str | Path) -> Iterator[Result]:
         for line in f:
             if line.strip():
                 yield Result.from_dict(json.loads(line))
+
+
+EVENT_COLUMNS = ("document", "date", "source", "source_label", "source_country", "target",
+                 "target_label", "target_country", "type", "mode", "negated", "hypothetical",
+                 "trigger", "sentence")
+
+
+def write_events_csv(results: Iterable[Result], path: str | Path) -> int:
+    """Write the event table: one row per relation, atomically; returns the number of rows.
+
+    Columns: ``document, date, source, source_label, source_country, target, target_label,
+    target_country, type, mode, negated, hypothetical, trigger, sentence`` (RFC 4180 CSV,
+    UTF-8, ``true``/``false`` flags) - ``pandas.read_csv`` reads it as is.
+
+    Example
+    -------
+    >>> import tempfile, pathlib, diplomacy_nlp as dn
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "events.csv"
+    >>> write_events_csv([dn.extract("France condemned Russia.", date="2022-03-02")], p)
+    1
+    >>> p.read_text().splitlines()[1][:40]
+    'text,2022-03-02,FRA,France,FRA,RUS,Russi'
+    """
+    n = 0
+    with atomic_writer(path) as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(EVENT_COLUMNS)
+        for r in results:
+            actors = {a.id: a for a in r.actors}
+            for rel in r.relations:
+                s, t = actors.get(rel.source), actors.get(rel.target)
+                writer.writerow([
+                    r.id, rel.date, rel.source, s.label if s else "", s.country if s else "",
+                    rel.target, t.label if t else "", t.country if t else "", rel.type,
+                    rel.mode, str(rel.negated).lower(), str(rel.hypothetical).lower(),
+                    rel.trigger, " ".join(rel.sentence.split())])
+                n += 1
+    return n

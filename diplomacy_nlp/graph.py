@@ -1,7 +1,9 @@
 """The co-mention actor graph, and the GraphML boundary.
 
 ``build_graph(results)`` links two actors when they are mentioned in the same sentence; an
-edge's ``weight`` counts such sentences across the corpus. ``to_graphml_safe`` is the one step
+edge's ``weight`` counts such sentences across the corpus, and ``relations`` lists the PLOVER
+types stated between the pair. ``build_relation_graph(results)`` is the directed multigraph of
+the relations themselves. ``to_graphml_safe`` is the one step
 that makes a graph writable and readable by every GraphML reader: str/int/float/bool values
 only, one type per attribute name, no None, lists joined with ``|``, no characters XML 1.0
 forbids.
@@ -50,6 +52,7 @@ def build_graph(results: Iterable[Result | Mapping[str, Any]], *, link: bool = T
     aliases: dict[str, set[str]] = defaultdict(set)
     weight: Counter = Counter()
     edge_docs: Counter = Counter()
+    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
     corpus = [_as_result(record) for record in results]
     for r in link_corpus(corpus) if link else corpus:
         for a in r.actors:
@@ -71,13 +74,54 @@ def build_graph(results: Iterable[Result | Mapping[str, Any]], *, link: bool = T
                 pairs_here.add((u, v))
         for pair in pairs_here:
             edge_docs[pair] += 1
+        for rel in r.relations:
+            if not rel.negated and rel.source != rel.target:
+                kinds[tuple(sorted((rel.source, rel.target)))].add(rel.type)
     g = nx.Graph()
     for node_id in sorted(nodes):
         label = max(labels[node_id].items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
         g.add_node(node_id, label=label, **nodes[node_id],
                    aliases="|".join(sorted(aliases[node_id])))
     for (u, v) in sorted(weight):
-        g.add_edge(u, v, weight=weight[u, v], documents=edge_docs[u, v])
+        g.add_edge(u, v, weight=weight[u, v], documents=edge_docs[u, v],
+                   relations="|".join(sorted(kinds.get((u, v), ()))))
+    return g
+
+
+def build_relation_graph(results: Iterable[Result | Mapping[str, Any]], *,
+                         link: bool = True) -> nx.MultiDiGraph:
+    """Build the directed relation graph of a corpus: one edge per relation.
+
+    Nodes are the actors taking part in a relation (``label``, ``type``, ``country``,
+    ``role``); each edge goes source → target with ``type``, ``mode``, ``negated``,
+    ``hypothetical``, ``date``, ``document``, ``trigger``, ``sentence`` and the character
+    offsets, all scalars. Negated relations are kept, with ``negated=True``.
+
+    Example
+    -------
+    >>> import diplomacy_nlp as dn
+    >>> g = build_relation_graph([dn.extract("France condemned Russia.", date="2022-03-02")])
+    >>> [(u, v, d["type"]) for u, v, d in g.edges(data=True)]
+    [('FRA', 'RUS', 'ACCUSE')]
+    """
+    corpus = [_as_result(record) for record in results]
+    g = nx.MultiDiGraph()
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for r in link_corpus(corpus) if link else corpus:
+        actors = {a.id: a for a in r.actors}
+        for n, rel in enumerate(r.relations):
+            for node_id in (rel.source, rel.target):
+                a = actors.get(node_id)
+                if a is None:
+                    continue
+                labels[node_id][a.label] += 1
+                data = g.nodes[node_id] if node_id in g else {}
+                g.add_node(node_id, type=a.type, country=data.get("country") or a.country,
+                           role=data.get("role") or a.role)
+            data = {k: v for k, v in rel.to_dict().items() if k not in ("source", "target")}
+            g.add_edge(rel.source, rel.target, key=f"{r.id}:{n}", document=r.id, **data)
+    for node_id, counts in labels.items():
+        g.nodes[node_id]["label"] = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return g
 
 

@@ -52,6 +52,8 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "COERCE", "ASSAULT")
 # PLOVER codes these acts in both directions when both sides are subjects ("A and B met").
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Acts that coordinated subjects do with each other ("A and B signed a treaty").
+JOINT_ACTS = frozenset({"sign", "ratify", "trade", "exchange"})
 # A cooperative act that is only promised or planned is AGREE.
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 DEFAULT_PREPS = frozenset({"with", "to", "against", "on"})
@@ -229,8 +231,10 @@ class _Actors:
         return out
 
     def places(self, tokens: Iterable[Token]) -> list[str]:
-        """States of the capitals among these tokens ("arrived in Moscow": Russia)."""
-        return list(dict.fromkeys(self.place[t.i] for t in tokens if t.i in self.place))
+        """States of the capitals among these tokens ("arrived in Moscow": Russia), when the
+        article names the state as an actor."""
+        return list(dict.fromkeys(self.place[t.i] for t in tokens if t.i in self.place
+                                  and self.place[t.i] in self.by_id))
 
 
 def _bracketed(tok: Token) -> bool:
@@ -346,6 +350,13 @@ def _targets(trigger: Token, entry: TriggerEntry, phrase: Span, passive: bool) -
     for obj in list(out):  # "support for X", "sanctions against X": the object's own target
         if obj.pos_ == "NOUN" and not obj.ent_type_:
             out += _prep_objects(obj, entry.preps)
+    if entry.pos == "VERB" and not out:
+        # "threatened to impose sanctions on X", "refused to meet X": the complement's target
+        for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
+            objs = [c for c in comp.children if c.dep_ in OBJECTS]
+            out += objs + _prep_objects(comp, DEFAULT_PREPS)
+            for obj in objs:
+                out += _prep_objects(obj, DEFAULT_PREPS)
     return out
 
 
@@ -590,7 +601,7 @@ def _pairs(sources: list[str], targets: list[str], kind: str, trigger: Token,
                 if c.dep_ == "poss"):
             return list(zip(sources, targets, strict=True))
         return [(s, t) for s in sources for t in targets]
-    if len(sources) > 1 and kind in MUTUAL and not passive:
+    if len(sources) > 1 and (kind in MUTUAL or trigger.lemma_ in JOINT_ACTS) and not passive:
         # "A and B met": both ways, unless they act together for one state
         def state(x: str) -> str:
             a = actors.by_id[x]

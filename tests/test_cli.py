@@ -59,3 +59,27 @@ def test_bad_date_option_is_a_usage_error(tmp_path, capsys):
     else:
         raise AssertionError("expected a usage error")
     assert "not a YYYY-MM-DD date" in capsys.readouterr().err
+
+
+def test_command_writes_relations_and_event_table(tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "out"
+    article = tmp_path / "a.txt"
+    article.write_text(" date 2024-03-06 Reactions\n\nRussia was condemned by France, Germany "
+                       "and Italy on Tuesday. Chile did not agree to the proposal from Bolivia, "
+                       "it said: \"We reject it.\"\n")
+    assert main(["extract", str(SEED), str(article), "--out", str(out), "--quiet"]) == 0
+    records = [json.loads(x) for x in (out / "documents.jsonl").read_text().splitlines()]
+    n_relations = sum(len(r["relations"]) for r in records)
+    events = pd.read_csv(out / "events.csv")
+    assert len(events) == n_relations > 5
+    assert list(events.columns[:3]) == ["document", "date", "source"]
+    assert events["negated"].dtype == bool
+    row = events[(events.source == "FRA") & (events.target == "RUS")].iloc[0]
+    assert (row.document, row.type, row.source_label, row.target_country) == \
+        ("a", "ACCUSE", "France", "RUS")
+    assert row.date == "2024-03-05"
+    g = nx.read_graphml(out / "relations.graphml", force_multigraph=True)
+    assert g.number_of_edges() == n_relations
+    assert ("CHN", "PER") in {(u, v) for u, v in g.edges()}

@@ -72,3 +72,43 @@ def test_graphml_safe_boundary(tmp_path):
     back = nx.read_graphml(path)
     assert back.nodes["1"]["tags"] == "a|b"
     assert igraph.Graph.Read_GraphML(str(path)).vcount() == 2
+
+
+RELATION_TEXT = ("Russia was condemned by France, Germany and Italy on Tuesday. Canada and Mexico "
+                 "signed a trade agreement. Chile did not agree to the proposal from Bolivia.")
+
+
+@pytest.fixture(scope="module")
+def relation_result(nlp):
+    return dn.extract(RELATION_TEXT, date="2024-03-06", nlp=nlp, id="rel")
+
+
+def test_relation_graph_has_one_edge_per_relation(relation_result):
+    g = dn.build_relation_graph([relation_result])
+    assert isinstance(g, nx.MultiDiGraph)
+    assert g.number_of_edges() == len(relation_result.relations)
+    edges = {(u, v, d["type"], d["negated"]) for u, v, d in g.edges(data=True)}
+    assert ("FRA", "RUS", "ACCUSE", False) in edges
+    assert ("CHL", "BOL", "AGREE", True) in edges
+    assert g.nodes["FRA"]["label"] == "France" and g.nodes["FRA"]["type"] == "COUNTRY"
+
+
+def test_relation_graphml_reads_back_in_networkx_and_igraph(relation_result, tmp_path):
+    g = dn.build_relation_graph([relation_result])
+    path = tmp_path / "relations.graphml"
+    dn.write_graphml(g, path)
+    g_nx = nx.read_graphml(path, force_multigraph=True)
+    g_ig = igraph.Graph.Read_GraphML(str(path))
+    assert g_nx.is_directed() and g_nx.is_multigraph() and g_ig.is_directed()
+    assert g_nx.number_of_edges() == g_ig.ecount() == g.number_of_edges()
+    assert sorted(g_ig.es["type"]) == sorted(d["type"] for *_, d in g.edges(data=True))
+    assert all(isinstance(x, bool) for *_, x in g_nx.edges(data="negated"))
+    assert sorted(g_ig.es["negated"]) == sorted(d["negated"] for *_, d in g.edges(data=True))
+
+
+def test_comention_edges_list_the_relation_types(relation_result):
+    g = dn.build_graph([relation_result])
+    assert g.edges["FRA", "RUS"]["relations"] == "ACCUSE"
+    assert g.edges["CAN", "MEX"]["relations"] == "SUPPORT"
+    assert g.edges["BOL", "CHL"]["relations"] == ""  # negated relations are not listed
+    assert g.edges["DEU", "FRA"]["relations"] == ""
