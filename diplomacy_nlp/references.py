@@ -22,12 +22,30 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import IDS
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .gazetteer import POSSESSIVE, reporting_verbs, title_words, titles
 
 PRONOUNS = frozenset({"he", "she"})
 DESCRIPTION_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
+
+
+def tokens_where(doc: Doc, attr: str, words: Iterable[str]) -> list[int]:
+    """Indexes of the tokens whose ``attr`` (``"LOWER"``, ``"LEMMA"``, ``"ORTH"``) is one of
+    ``words``, found on the Doc's arrays (no Token objects are built on the way).
+
+    Example
+    -------
+    >>> import spacy
+    >>> tokens_where(spacy.blank("en")("He said she left."), "LOWER", {"he", "she"})
+    [0, 2]
+    """
+    column = doc.to_array([IDS[attr]]).astype("uint64")
+    wanted = numpy.array([hash_string(w) for w in words], dtype="uint64")
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(column, wanted))]
 
 
 def mention_record(span: Span, actor_id: str, sent_starts: list[int]) -> dict[str, Any]:
@@ -113,8 +131,9 @@ def link_role_descriptions(doc: Doc, gaz: Iterable[Span], actors: list[dict[str,
             open_[0]["country"] = g.id_
             bound.add(open_[0]["id"])
     # "the minister said": a bare title after "the", when one person of the article holds it
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i + 1 in taken:
+    for i in tokens_where(doc, "LOWER", ["the"]):
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or tok.i + 1 in taken:
             continue
         k = _title_end(doc, tok.i + 1)
         title = doc[tok.i + 1:k].text.lower()
@@ -153,9 +172,10 @@ def link_name_repeats(doc: Doc, actors: list[dict[str, Any]], mentions: list[dic
                 owners.setdefault(form, set()).add(a["id"])
     covered = {i for m in mentions for i in range(m["start"], m["end"])}
     by_id = {a["id"]: a for a in actors}
-    for tok in doc:
-        ids = owners.get(tok.text)
-        if not ids or len(ids) != 1 or tok.idx in covered or tok.pos_ not in ("PROPN", ""):
+    for i in tokens_where(doc, "ORTH", owners):
+        tok = doc[i]
+        ids = owners[tok.text]
+        if len(ids) != 1 or tok.idx in covered or tok.pos_ not in ("PROPN", ""):
             continue
         person = by_id[next(iter(ids))]
         person["mentions"] += 1
@@ -182,13 +202,15 @@ def link_pronouns(doc: Doc, actors: list[dict[str, Any]], mentions: list[dict[st
     if not doc.has_annotation("DEP"):
         return
     verbs = reporting_verbs()
-    text = doc.text  # built from the tokens on every access: once here
+    candidates = [doc[i] for i in tokens_where(doc, "LOWER", PRONOUNS)]
+    candidates = [t for t in candidates if t.dep_ == "nsubj" and t.head.lemma_ in verbs]
+    if not candidates:
+        return
+    text = doc.text  # spaCy builds it from the tokens on every access: once here
     by_id = {a["id"]: a for a in actors}
     people = sorted((m for m in mentions if by_id[m["actor"]]["type"] == "PERSON"),
                     key=lambda m: m["start"])
-    for tok in doc:
-        if tok.lower_ not in PRONOUNS or tok.dep_ != "nsubj" or tok.head.lemma_ not in verbs:
-            continue
+    for tok in candidates:
         sent = bisect_right(sent_starts, tok.idx) - 1
         # people named inside a quotation are not its speaker: '"... Lavrov ...," he said'
         speakers = [m for m in people if m["end"] <= tok.idx and not _quoted(text, m["start"])]

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .gazetteer import DATA, reporting_verbs, title_words
+from .references import tokens_where
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -118,28 +119,44 @@ def trigger_lexicon() -> tuple[TriggerEntry, ...]:
 
 
 def trigger_matcher(vocab: Vocab) -> Matcher:
-    """A spaCy ``Matcher`` over the trigger lexicon; match ids are lexicon row numbers.
+    """A spaCy ``Matcher`` over the trigger lexicon.
+
+    One-word triggers share one pattern per part of speech (``LEMMA IN [...]``, which keeps the
+    matcher fast); phrases have a pattern each, named by their lexicon row number.
 
     Example
     -------
     >>> import diplomacy_nlp as dn
     >>> nlp = dn.load()
     >>> doc = nlp("Peru held talks with Chile.")
-    >>> [(doc[s:e].text, trigger_lexicon()[int(nlp.vocab.strings[m])].type)
-    ...  for m, s, e in trigger_matcher(nlp.vocab)(doc)]
+    >>> [(span.text, entry.type) for span, _, entry in _matches(doc, trigger_matcher(nlp.vocab))]
     [('talks', 'CONSULT')]
     """
     matcher = Matcher(vocab)
+    singles: dict[str, list[str]] = {"VERB": [], "NOUN": []}
     for n, e in enumerate(trigger_lexicon()):
+        if len(e.phrase) == 1:
+            singles[e.pos].append(e.phrase[0])
+            continue
         head = len(e.phrase) - 1 if e.pos == "NOUN" else 0
         pattern: list[dict[str, Any]] = []
         for k, word in enumerate(e.phrase):
             attrs: dict[str, Any] = {"LOWER": word} if word in PARTICLES else {"LEMMA": word}
             if k == head:
-                attrs["POS"] = {"IN": ["VERB"] if e.pos == "VERB" else ["NOUN", "PROPN"]}
+                attrs["POS"] = {"IN": _POS[e.pos]}
             pattern.append(attrs)
         matcher.add(str(n), [pattern])
+    for pos, words in singles.items():
+        matcher.add(pos, [[{"LEMMA": {"IN": sorted(set(words))}, "POS": {"IN": _POS[pos]}}]])
     return matcher
+
+
+_POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"]}
+
+
+@cache
+def _single_words() -> dict[tuple[str, str], TriggerEntry]:
+    return {(e.phrase[0], e.pos): e for e in reversed(trigger_lexicon()) if len(e.phrase) == 1}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -462,8 +479,9 @@ def _matches(doc: Doc, matcher: Matcher) -> list[tuple[Span, Token, TriggerEntry
     lexicon = trigger_lexicon()
     found = []
     for match_id, start, end in matcher(doc):
-        entry = lexicon[int(doc.vocab.strings[match_id])]
+        name = doc.vocab.strings[match_id]
         span = doc[start:end]
+        entry = _single_words()[span[0].lemma_, name] if name in _POS else lexicon[int(name)]
         head = span[-1] if entry.pos == "NOUN" else span[0]
         found.append((span, head, entry))
     # the longest phrase wins a head ("call on" over "call")
@@ -616,8 +634,9 @@ def _telling(doc: Doc, actors: _Actors, dates: list[dict[str, Any]], article_dat
              seen: set[tuple[str, str, str, int]]) -> list[dict[str, Any]]:
     """The speaker telling someone: CONSULT in a conversation; "X must/should" is a REQUEST."""
     out = []
-    for tok in doc:
-        if tok.lemma_ != "tell" or tok.pos_ != "VERB":
+    for i in tokens_where(doc, "LEMMA", ["tell"]):
+        tok = doc[i]
+        if tok.pos_ != "VERB":
             continue
         sources = _resolve(_subjects(tok)[0], actors)
         hearers = _resolve([c for c in tok.children if c.dep_ in OBJECTS], actors)
