@@ -371,10 +371,21 @@ def _targets(trigger: Token, entry: TriggerEntry, phrase: Span, passive: bool) -
         # "threatened to impose sanctions on X", "refused to meet X": the complement's target
         for comp in (c for c in trigger.children if c.dep_ == "xcomp"):
             objs = [c for c in comp.children if c.dep_ in OBJECTS]
+            if entry.type in COOPERATIVE | {"AGREE"} and any(
+                    _conflict(t) for t in [comp, *objs]):
+                continue  # "agreed to impose sanctions on X": no agreement with X
             out += objs + _prep_objects(comp, DEFAULT_PREPS)
             for obj in objs:
                 out += _prep_objects(obj, DEFAULT_PREPS)
     return out
+
+
+CONFLICT = frozenset(PLOVER_TYPES[7:])  # REQUEST ... ASSAULT: PLOVER's conflict quads
+
+
+def _conflict(tok: Token) -> bool:
+    entry = _single_words().get((tok.lemma_, "VERB" if tok.pos_ == "VERB" else "NOUN"))
+    return entry is not None and entry.type in CONFLICT
 
 
 def _governors(tok: Token) -> list[Token]:

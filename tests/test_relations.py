@@ -71,6 +71,9 @@ CONSTRUCTIONS = [
      {("CHE", "IRN", "CONSULT")}, set()),
     ("nominalisation", "The European Union imposed sanctions on Russia.",
      {("org:european-union", "RUS", "SANCTION")}, set()),
+    ("agreeing to a conflict act is no agreement with its target",
+     "European Union ministers agreed to impose sanctions on Russia.",
+     {("org:european-union", "RUS", "SANCTION")}, {("org:european-union", "RUS", "AGREE")}),
     ("pronoun subject", "French President Emmanuel Macron arrived in Nairobi. He said France "
      "would cooperate with Kenya.", {("FRA", "KEN", "AGREE")}, set()),
     ("a future cooperative act is AGREE", "Vietnam and the Philippines will hold talks next "
