@@ -1,13 +1,19 @@
-"""Throughput of the whole job against the bare spaCy ``nlp.pipe`` ceiling, in one run.
+"""Corpus throughput and memory against the bare spaCy ``nlp.pipe`` ceiling, in one run.
 
 Run by hand (no timing assertions live in the tests):
 
-    .venv/bin/python benchmarks/throughput.py [--articles 400] [--dev ../shared/eval/dev]
+    .venv/bin/python benchmarks/throughput.py [--articles 2000] [--rss 1000 4000]
+                                              [--dev ../shared/eval/dev]
 
-It builds a corpus by repeating ``seeds/`` and the dev articles, then times
-(1) bare ``nlp.pipe`` of the same model with the model's own components only, and
-(2) ``extract_corpus`` + ``build_graph`` + writing ``documents.jsonl`` and GraphML,
-and prints tokens/s of both and their ratio.
+It writes a corpus of seed-format files by repeating ``seeds/`` and the dev articles, then
+prints, in one run:
+
+1. tokens/s of bare ``nlp.pipe`` with the same model and the same enabled components (the
+   ceiling: the model alone, texts already in memory);
+2. tokens/s of the whole job - read the files, extract, build both graphs, write
+   ``documents.jsonl``, ``events.csv`` and GraphML (``write_corpus(extract_batches(...))``,
+   what ``diplomacy-nlp extract`` does) - with 1 process and with 2, and their ratios;
+3. the peak RSS of the whole job (1 process, in a fresh child process) for two corpus sizes.
 """
 
 from __future__ import annotations
@@ -15,6 +21,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import itertools
+import json
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,44 +31,87 @@ from pathlib import Path
 import spacy
 
 import diplomacy_nlp as dn
+from diplomacy_nlp.corpus import extract_batches, write_corpus
 from diplomacy_nlp.pipeline import DEFAULT_MODELS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus(n: int, dev: Path) -> list[dn.Article]:
+def write_corpus_files(n: int, dev: Path, folder: Path) -> list[dn.Article]:
+    """``n`` seed-format files in ``folder``, cycling over the seeds and the dev articles."""
     base = list(dn.read_articles([ROOT / "seeds", *([dev] if dev.exists() else [])]))
-    return [dn.Article(id=f"{i}-{a.id}", text=a.text, date=a.date)
-            for i, a in zip(range(n), itertools.cycle(base))]
+    out = []
+    for i, a in zip(range(n), itertools.cycle(base), strict=False):
+        (folder / f"{i:06d}.txt").write_text(f" date {a.date} {a.title}\n\n{a.text}\n",
+                                             encoding="utf-8")
+        out.append(a)
+    return out
+
+
+def job(folder: Path, n_process: int) -> float:
+    """Seconds for the whole job on ``folder``."""
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as out:
+        write_corpus(extract_batches(folder, batch_size=64, n_process=n_process), out)
+    return time.perf_counter() - t
+
+
+def peak_rss_mb(n: int, dev: Path) -> float:
+    """Peak RSS (MB) of a fresh process that runs the whole job on ``n`` articles."""
+    code = f"""
+import resource, sys, tempfile
+from pathlib import Path
+sys.path.insert(0, {str(ROOT / 'benchmarks')!r})
+from throughput import write_corpus_files, job
+with tempfile.TemporaryDirectory() as d:
+    write_corpus_files({n}, Path({str(dev)!r}), Path(d))
+    job(Path(d), 1)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return float(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--rss", type=int, nargs=2, default=(1000, 4000), metavar=("SMALL", "BIG"))
     ap.add_argument("--dev", type=Path, default=ROOT.parent / "shared" / "eval" / "dev")
     args = ap.parse_args()
-    arts = corpus(args.articles, args.dev)
-    nlp = dn.load()
     bare = spacy.load(next(n for n in DEFAULT_MODELS if importlib.util.find_spec(n)))
-    texts = [a.text for a in arts]
-    list(bare.pipe(texts[:20]))  # warm up both
-    list(dn.extract_corpus(arts[:20], nlp=nlp))
-
-    t = time.perf_counter()
-    tokens = sum(len(d) for d in bare.pipe(texts, batch_size=64))
-    t_bare = time.perf_counter() - t
-
-    t = time.perf_counter()
-    with tempfile.TemporaryDirectory() as out:
-        results = list(dn.extract_corpus(arts, nlp=nlp, batch_size=64))
-        dn.write_jsonl(results, Path(out) / "documents.jsonl")
-        dn.write_graphml(dn.build_graph(results), Path(out) / "actors.graphml")
-    t_ours = time.perf_counter() - t
-
-    print(f"articles {len(arts)}, tokens {tokens}")
-    print(f"bare nlp.pipe        {tokens / t_bare:10.0f} tokens/s  ({t_bare:.1f} s)")
-    print(f"diplomacy_nlp (1 p)  {tokens / t_ours:10.0f} tokens/s  ({t_ours:.1f} s)")
-    print(f"ratio to ceiling     {t_bare / t_ours:10.2f}")
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        arts = write_corpus_files(args.articles, args.dev, folder)
+        texts = [a.text for a in arts]
+        list(bare.pipe(texts[:20]))  # warm up
+        t = time.perf_counter()
+        tokens = sum(len(doc) for doc in bare.pipe(texts, batch_size=64))
+        t_bare = time.perf_counter() - t
+        t_one = job(folder, 1)
+        t_two = job(folder, 2)
+    small, big = args.rss
+    rss_small, rss_big = peak_rss_mb(small, args.dev), peak_rss_mb(big, args.dev)
+    figures = {
+        "articles": len(arts), "tokens": tokens, "components": bare.pipe_names,
+        "ceiling_tokens_per_s": round(tokens / t_bare),
+        "one_process_tokens_per_s": round(tokens / t_one),
+        "two_processes_tokens_per_s": round(tokens / t_two),
+        "one_process_ratio_to_ceiling": round(t_bare / t_one, 2),
+        "two_processes_ratio_to_ceiling": round(t_bare / t_two, 2),
+        "two_processes_speedup": round(t_one / t_two, 2),
+        f"peak_rss_mb_{small}": round(rss_small), f"peak_rss_mb_{big}": round(rss_big),
+        "rss_ratio": round(rss_big / rss_small, 3),
+    }
+    print(f"corpus: {len(arts)} articles, {tokens} tokens; model components {bare.pipe_names}")
+    print(f"bare nlp.pipe (ceiling)      {tokens / t_bare:8.0f} tokens/s  ({t_bare:.1f} s)")
+    print(f"whole job, 1 process         {tokens / t_one:8.0f} tokens/s  ({t_one:.1f} s)"
+          f"  ratio to ceiling {t_bare / t_one:.2f}")
+    print(f"whole job, 2 processes       {tokens / t_two:8.0f} tokens/s  ({t_two:.1f} s)"
+          f"  ratio to ceiling {t_bare / t_two:.2f}, {t_one / t_two:.2f}x 1 process")
+    print(f"peak RSS, whole job          {small} articles {rss_small:.0f} MB, {big} articles "
+          f"{rss_big:.0f} MB, ratio {rss_big / rss_small:.3f}")
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -9,11 +9,12 @@ Example
 """
 
 from .articles import parse_article, read_articles
+from .corpus import extract_batches, extract_corpus, write_corpus
 from .errors import ActorDictionaryError, ArticleError, DiplomacyNLPError, ModelNotFoundError
 from .export import read_jsonl, write_events_csv, write_jsonl
 from .graph import build_graph, build_relation_graph, to_graphml_safe, write_graphml
 from .identity import corpus_links, link_corpus
-from .pipeline import collect, extract, extract_corpus, load, make_doc
+from .pipeline import collect, extract, load, make_doc
 from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
 
 __version__ = "0.1.0"
@@ -36,6 +37,7 @@ __all__ = [
     "collect",
     "corpus_links",
     "extract",
+    "extract_batches",
     "extract_corpus",
     "link_corpus",
     "load",
@@ -44,6 +46,7 @@ __all__ = [
     "read_articles",
     "read_jsonl",
     "to_graphml_safe",
+    "write_corpus",
     "write_events_csv",
     "write_graphml",
     "write_jsonl",

@@ -12,14 +12,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .articles import parse_iso_date
+from .corpus import extract_batches, write_corpus
 from .errors import DiplomacyNLPError
-from .export import write_events_csv, write_jsonl
-from .graph import build_graph, build_relation_graph, write_graphml
-from .identity import link_corpus
-from .pipeline import extract_corpus, failed, load
+from .pipeline import load
+from .types import Result
 
 
 def _date(value: str) -> str:
@@ -27,6 +27,16 @@ def _date(value: str) -> str:
         return parse_iso_date(value)
     except ValueError as e:
         raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date") from e
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return n
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,35 +52,58 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", help="spaCy pipeline name or path (default: en_core_web_sm)")
     ex.add_argument("--actors", type=Path, metavar="FILE",
                     help="your actor dictionary (CSV or YAML) that overrides built-in resolution")
-    ex.add_argument("--batch-size", type=int, default=64, help="articles per nlp.pipe batch")
+    ex.add_argument("--batch-size", type=_positive, default=64,
+                    help="articles per batch (default: 64)")
+    ex.add_argument("--jobs", type=_positive, default=1,
+                    help="worker processes, each with its own pipeline (default: 1)")
+    ex.add_argument("--dask", metavar="ADDRESS|local",
+                    help="run the batches on a dask.distributed scheduler (or a local cluster)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
+
+
+def _executor(args: argparse.Namespace) -> tuple[Any, Any]:
+    """(executor, client) for ``--dask``; (None, None) otherwise."""
+    if not args.dask:
+        return None, None
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as e:
+        raise DiplomacyNLPError("--dask needs the dask extra: pip install "
+                                "'diplomacy-nlp[dask]'") from e
+    if args.dask == "local":
+        cluster = LocalCluster(n_workers=max(args.jobs, 2), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(args.dask)
+    return client.get_executor(), client
 
 
 def _extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     nlp = load(args.model, actors=args.actors)
-    results = []
-    n_failed = 0
-    stream = extract_corpus(args.paths, nlp=nlp, date=args.date, batch_size=args.batch_size)
-    bar = tqdm(stream, unit="article", disable=args.quiet or not sys.stderr.isatty(),
-               file=sys.stderr)
-    for r in bar:
-        results.append(r)
-        if failed(r):
-            n_failed += 1
-            for e in r.errors:
-                print(f"diplomacy-nlp: {e.code}: {e.message}", file=sys.stderr)
-    results = link_corpus(results)  # one id per person across the corpus, in every output
-    write_jsonl(results, args.out / "documents.jsonl")
-    graph = build_graph(results, link=False)
-    write_graphml(graph, args.out / "actors.graphml")
-    write_graphml(build_relation_graph(results, link=False), args.out / "relations.graphml")
-    n_events = write_events_csv(results, args.out / "events.csv")
-    print(f"{len(results)} articles read, {n_failed} failed, {graph.number_of_nodes()} actors, "
-          f"{graph.number_of_edges()} edges, {n_events} relations -> {args.out}")
-    return 1 if n_failed else 0
+    executor, client = _executor(args)
+    bar = tqdm(unit="article", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+
+    def report(r: Result) -> None:
+        bar.update()
+        for e in r.errors:
+            print(f"diplomacy-nlp: {e.code}: {e.message}", file=sys.stderr)
+
+    try:
+        batches = extract_batches(args.paths, nlp=nlp, date=args.date,
+                                  batch_size=args.batch_size, n_process=args.jobs,
+                                  executor=executor)
+        summary = write_corpus(batches, args.out, on_result=report)
+    finally:
+        bar.close()
+        if client is not None:
+            client.close()
+    print(f"{summary.articles} articles read, {summary.failed} failed, {summary.actors} actors, "
+          f"{summary.edges} edges, {summary.relations} relations -> {args.out}")
+    return 1 if summary.failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

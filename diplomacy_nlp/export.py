@@ -89,6 +89,20 @@ EVENT_COLUMNS = ("document", "date", "source", "source_label", "source_country",
                  "trigger", "sentence")
 
 
+def event_rows(result: Result) -> list[list[str]]:
+    """The ``events.csv`` rows of one result (see ``write_events_csv``)."""
+    actors = {a.id: a for a in result.actors}
+    rows = []
+    for rel in result.relations:
+        s, t = actors.get(rel.source), actors.get(rel.target)
+        rows.append([
+            result.id, rel.date, rel.source, s.label if s else "", s.country if s else "",
+            rel.target, t.label if t else "", t.country if t else "", rel.type, rel.mode,
+            str(rel.negated).lower(), str(rel.hypothetical).lower(), rel.trigger,
+            " ".join(rel.sentence.split())])
+    return rows
+
+
 def write_events_csv(results: Iterable[Result], path: str | Path) -> int:
     """Write the event table: one row per relation, atomically; returns the number of rows.
 
@@ -110,13 +124,7 @@ def write_events_csv(results: Iterable[Result], path: str | Path) -> int:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(EVENT_COLUMNS)
         for r in results:
-            actors = {a.id: a for a in r.actors}
-            for rel in r.relations:
-                s, t = actors.get(rel.source), actors.get(rel.target)
-                writer.writerow([
-                    r.id, rel.date, rel.source, s.label if s else "", s.country if s else "",
-                    rel.target, t.label if t else "", t.country if t else "", rel.type,
-                    rel.mode, str(rel.negated).lower(), str(rel.hypothetical).lower(),
-                    rel.trigger, " ".join(rel.sentence.split())])
-                n += 1
+            rows = event_rows(r)
+            writer.writerows(rows)
+            n += len(rows)
     return n

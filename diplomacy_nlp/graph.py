@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from .export import atomic_writer
-from .identity import link_corpus
+from .identity import PersonSummary, links_from_people
 from .types import Result
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -31,14 +32,169 @@ def _as_result(record: Result | Mapping[str, Any]) -> Result:
     return record if isinstance(record, Result) else Result.from_dict(dict(record))
 
 
+@dataclass
+class GraphParts:
+    """What the graphs need from a set of results, small and mergeable.
+
+    ``add`` one result at a time (a worker does this for its batch), ``merge`` the parts of
+    consecutive batches in input order (a reduction: no result is read twice), then
+    ``graph()`` / ``relation_graph()`` build the networkx graphs, with corpus ``links``
+    (``identity.corpus_links``) applied as node merges. Memory grows with the number of
+    distinct actors, actor pairs and relations, not with the text of the corpus.
+
+    Example
+    -------
+    >>> import diplomacy_nlp as dn
+    >>> a, b = GraphParts(), GraphParts()
+    >>> a.add(dn.extract("Peru thanked China.", id="a"))
+    >>> b.add(dn.extract("China helped Peru.", id="b"))
+    >>> a.merge(b).graph().edges["CHN", "PER"]["weight"]
+    2
+    """
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    labels: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    weight: Counter = field(default_factory=Counter)
+    edge_docs: Counter = field(default_factory=Counter)
+    kinds: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    relations: list[tuple[str, str, str, dict[str, Any]]] = field(default_factory=list)
+    people: dict[str, PersonSummary] = field(default_factory=dict)
+
+    def add(self, record: Result | Mapping[str, Any]) -> None:
+        """Count one result in."""
+        r = _as_result(record)
+        actors = {a.id: a for a in r.actors}
+        for a in r.actors:
+            n = self.nodes.setdefault(a.id, {"type": a.type, "country": a.country,
+                                             "role": a.role, "mentions": 0, "documents": 0})
+            n["mentions"] += a.mentions
+            n["documents"] += 1
+            n["country"] = n["country"] or a.country
+            n["role"] = n["role"] or a.role
+            self.labels[a.id][a.label] += 1
+            self.aliases[a.id].update(a.aliases)
+            if a.type == "PERSON":
+                self.people.setdefault(a.id, PersonSummary(a.label)).add(a)
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in r.mentions:
+            by_sentence[m.sentence].add(m.actor)
+        pairs_here = set()
+        for ids in by_sentence.values():
+            for u, v in combinations(sorted(ids), 2):
+                self.weight[u, v] += 1
+                pairs_here.add((u, v))
+        for pair in pairs_here:
+            self.edge_docs[pair] += 1
+        for n, rel in enumerate(r.relations):
+            if not rel.negated and rel.source != rel.target:
+                self.kinds[_pair(rel.source, rel.target)].add(rel.type)
+            if rel.source in actors and rel.target in actors:
+                data = {k: v for k, v in rel.to_dict().items() if k not in ("source", "target")}
+                self.relations.append((rel.source, rel.target, f"{r.id}:{n}",
+                                       {"document": r.id, **data}))
+
+    def merge(self, other: GraphParts) -> GraphParts:
+        """Add the parts of the results that come after these (in place; returns self)."""
+        for node_id, n in other.nodes.items():
+            mine = self.nodes.setdefault(node_id, {**n, "mentions": 0, "documents": 0})
+            mine["mentions"] += n["mentions"]
+            mine["documents"] += n["documents"]
+            mine["country"] = mine["country"] or n["country"]
+            mine["role"] = mine["role"] or n["role"]
+        for node_id, counts in other.labels.items():
+            self.labels[node_id].update(counts)
+        for node_id, names in other.aliases.items():
+            self.aliases[node_id] |= names
+        self.weight.update(other.weight)
+        self.edge_docs.update(other.edge_docs)
+        for pair, types in other.kinds.items():
+            self.kinds[pair] |= types
+        self.relations += other.relations
+        for pid, summary in other.people.items():
+            self.people.setdefault(pid, PersonSummary(summary.label)).merge(summary)
+        return self
+
+    def label_of(self, node_id: str) -> str:
+        """The label most used for an actor (ties: the longer one, then alphabetical)."""
+        counts = self.labels.get(node_id) or Counter({node_id: 1})
+        return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+
+    def links(self) -> dict[str, str]:
+        """One id per person across everything added (``identity.corpus_links``)."""
+        return links_from_people(self.people)
+
+    def graph(self, links: Mapping[str, str] | None = None) -> nx.Graph:
+        """The co-mention graph (see ``build_graph``), people merged by ``links``."""
+        links = links or {}
+        nodes: dict[str, dict[str, Any]] = {}
+        labels: dict[str, Counter] = defaultdict(Counter)
+        aliases: dict[str, set[str]] = defaultdict(set)
+        # canonical ids first, so that their attributes win over those of linked names
+        for node_id in sorted(self.nodes, key=lambda n: links.get(n, n) != n):
+            target = links.get(node_id, node_id)
+            n = self.nodes[node_id]
+            mine = nodes.setdefault(target, {**n, "mentions": 0, "documents": 0})
+            mine["mentions"] += n["mentions"]
+            mine["documents"] += n["documents"]
+            mine["country"] = mine["country"] or n["country"]
+            mine["role"] = mine["role"] or n["role"]
+            aliases[target] |= self.aliases[node_id]
+            if target == node_id:
+                labels[target].update(self.labels[node_id])
+            else:
+                aliases[target] |= set(self.labels[node_id])
+        for node_id in nodes:
+            if not labels[node_id]:  # only known under names that were linked away
+                labels[node_id].update(self.labels.get(node_id, Counter({node_id: 1})))
+        weight: Counter = Counter()
+        edge_docs: Counter = Counter()
+        kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (u, v), w in self.weight.items():
+            pair = _pair(links.get(u, u), links.get(v, v))
+            if pair[0] != pair[1]:
+                weight[pair] += w
+                edge_docs[pair] += self.edge_docs[u, v]
+        for (u, v), types in self.kinds.items():
+            kinds[_pair(links.get(u, u), links.get(v, v))] |= types
+        g = nx.Graph()
+        for node_id in sorted(nodes):
+            label = max(labels[node_id].items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+            g.add_node(node_id, label=label, **nodes[node_id],
+                       aliases="|".join(sorted(aliases[node_id])))
+        for (u, v) in sorted(weight):
+            g.add_edge(u, v, weight=weight[u, v], documents=edge_docs[u, v],
+                       relations="|".join(sorted(kinds.get((u, v), ()))))
+        return g
+
+    def relation_graph(self, links: Mapping[str, str] | None = None) -> nx.MultiDiGraph:
+        """The relation multigraph (see ``build_relation_graph``), people merged by ``links``."""
+        links = links or {}
+        g = nx.MultiDiGraph()
+        involved = {links.get(x, x) for u, v, _, _ in self.relations for x in (u, v)}
+        co = self.graph(links) if involved else nx.Graph()
+        for node_id in sorted(involved):
+            d = co.nodes[node_id]
+            g.add_node(node_id, label=d["label"], type=d["type"], country=d["country"],
+                       role=d["role"])
+        for u, v, key, data in self.relations:
+            g.add_edge(links.get(u, u), links.get(v, v), key=key, **data)
+        return g
+
+
+def _pair(u: str, v: str) -> tuple[str, str]:
+    return (u, v) if u <= v else (v, u)
+
+
 def build_graph(results: Iterable[Result | Mapping[str, Any]], *, link: bool = True) -> nx.Graph:
     """Build the co-mention graph of a corpus.
 
     Nodes are actor ids with ``label``, ``type``, ``country``, ``role``, ``aliases``
     (``|``-joined), ``mentions`` and ``documents``; edges carry ``weight`` (sentences in which
-    both actors are mentioned) and ``documents``. Accepts ``Result`` objects or their dicts
+    both actors are mentioned), ``documents`` and ``relations`` (the PLOVER types stated
+    between the pair, ``|``-joined). Accepts ``Result`` objects or their dicts
     (``documents.jsonl`` records). With ``link`` (the default), people named differently in
-    different articles ("Xi" and "Xi Jinping") are one node (``identity.link_corpus``).
+    different articles ("Xi" and "Xi Jinping") are one node (``identity.corpus_links``).
 
     Example
     -------
@@ -47,45 +203,10 @@ def build_graph(results: Iterable[Result | Mapping[str, Any]], *, link: bool = T
     >>> g.edges["PER", "CHN"]["weight"]
     2
     """
-    nodes: dict[str, dict[str, Any]] = {}
-    labels: dict[str, Counter] = defaultdict(Counter)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    weight: Counter = Counter()
-    edge_docs: Counter = Counter()
-    kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
-    corpus = [_as_result(record) for record in results]
-    for r in link_corpus(corpus) if link else corpus:
-        for a in r.actors:
-            n = nodes.setdefault(a.id, {"type": a.type, "country": a.country, "role": a.role,
-                                        "mentions": 0, "documents": 0})
-            n["mentions"] += a.mentions
-            n["documents"] += 1
-            n["country"] = n["country"] or a.country
-            n["role"] = n["role"] or a.role
-            labels[a.id][a.label] += 1
-            aliases[a.id].update(a.aliases)
-        by_sentence: dict[int, set[str]] = defaultdict(set)
-        for m in r.mentions:
-            by_sentence[m.sentence].add(m.actor)
-        pairs_here = set()
-        for ids in by_sentence.values():
-            for u, v in combinations(sorted(ids), 2):
-                weight[u, v] += 1
-                pairs_here.add((u, v))
-        for pair in pairs_here:
-            edge_docs[pair] += 1
-        for rel in r.relations:
-            if not rel.negated and rel.source != rel.target:
-                kinds[tuple(sorted((rel.source, rel.target)))].add(rel.type)
-    g = nx.Graph()
-    for node_id in sorted(nodes):
-        label = max(labels[node_id].items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
-        g.add_node(node_id, label=label, **nodes[node_id],
-                   aliases="|".join(sorted(aliases[node_id])))
-    for (u, v) in sorted(weight):
-        g.add_edge(u, v, weight=weight[u, v], documents=edge_docs[u, v],
-                   relations="|".join(sorted(kinds.get((u, v), ()))))
-    return g
+    parts = GraphParts()
+    for record in results:
+        parts.add(record)
+    return parts.graph(parts.links() if link else None)
 
 
 def build_relation_graph(results: Iterable[Result | Mapping[str, Any]], *,
@@ -104,25 +225,10 @@ def build_relation_graph(results: Iterable[Result | Mapping[str, Any]], *,
     >>> [(u, v, d["type"]) for u, v, d in g.edges(data=True)]
     [('FRA', 'RUS', 'ACCUSE')]
     """
-    corpus = [_as_result(record) for record in results]
-    g = nx.MultiDiGraph()
-    labels: dict[str, Counter] = defaultdict(Counter)
-    for r in link_corpus(corpus) if link else corpus:
-        actors = {a.id: a for a in r.actors}
-        for n, rel in enumerate(r.relations):
-            for node_id in (rel.source, rel.target):
-                a = actors.get(node_id)
-                if a is None:
-                    continue
-                labels[node_id][a.label] += 1
-                data = g.nodes[node_id] if node_id in g else {}
-                g.add_node(node_id, type=a.type, country=data.get("country") or a.country,
-                           role=data.get("role") or a.role)
-            data = {k: v for k, v in rel.to_dict().items() if k not in ("source", "target")}
-            g.add_edge(rel.source, rel.target, key=f"{r.id}:{n}", document=r.id, **data)
-    for node_id, counts in labels.items():
-        g.nodes[node_id]["label"] = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    return g
+    parts = GraphParts()
+    for record in results:
+        parts.add(record)
+    return parts.relation_graph(parts.links() if link else None)
 
 
 def _clean(value: Any) -> str | int | float | bool:

@@ -30,10 +30,11 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .types import Actor, Result
 
+MAX_SHORT_NAME = 3  # words; a longer name is never a short form of another
 PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "ben", "abu", "da", "de", "di", "do",
                        "dos", "du", "van", "von", "der", "la", "le", "del", "della", "mr", "mrs",
                        "ms", "dr"})
@@ -55,6 +56,26 @@ def name_key(name: str) -> tuple[str, ...]:
 def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+@dataclass
+class PersonSummary:
+    """A person's first label, known states and mention count across a corpus."""
+
+    label: str
+    countries: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    def add(self, actor: Actor) -> None:
+        """Count one article's actor record in."""
+        self.mentions += actor.mentions
+        if actor.country:
+            self.countries.add(actor.country)
+
+    def merge(self, other: PersonSummary) -> None:
+        """Count another batch's summary of the same person in."""
+        self.mentions += other.mentions
+        self.countries |= other.countries
 
 
 def corpus_links(results: Iterable[Result]) -> dict[str, str]:
@@ -79,23 +100,31 @@ def corpus_links(results: Iterable[Result]) -> dict[str, str]:
     >>> corpus_links([Result(id="a", actors=tuple(people))])
     {}
     """
-    label: dict[str, str] = {}
-    countries: dict[str, set[str]] = defaultdict(set)
-    weight: dict[str, int] = defaultdict(int)
+    people: dict[str, PersonSummary] = {}
     for r in results:
         for a in r.actors:
             if a.type == "PERSON":
-                label.setdefault(a.id, a.label)
-                weight[a.id] += a.mentions
-                if a.country:
-                    countries[a.id].add(a.country)
-    keys = {pid: name_key(text) for pid, text in label.items()}
+                people.setdefault(a.id, PersonSummary(a.label)).add(a)
+    return links_from_people(people)
+
+
+def links_from_people(people: Mapping[str, PersonSummary]) -> dict[str, str]:
+    """``corpus_links`` from per-person summaries (what ``graph.GraphParts`` collects).
+
+    Example
+    -------
+    >>> links_from_people({"person:xi": PersonSummary("Xi"),
+    ...                    "person:xi-jinping": PersonSummary("Xi Jinping", {"CHN"})})
+    {'person:xi': 'person:xi-jinping'}
+    """
+    keys = {pid: name_key(p.label) for pid, p in people.items()}
 
     def rank(pid: str) -> tuple[int, int, str]:
-        return (-len(keys[pid]), -weight[pid], pid)
+        return (-len(keys[pid]), -people[pid].mentions, pid)
 
     def compatible(a: str, b: str) -> bool:
-        return not (countries[a] and countries[b] and not countries[a] & countries[b])
+        ca, cb = people[a].countries, people[b].countries
+        return not (ca and cb and not ca & cb)
 
     # spelling variants: one key, one person (the best-known spelling gives the id)
     by_key: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -109,9 +138,15 @@ def corpus_links(results: Iterable[Result]) -> dict[str, str]:
                 links[pid] = ids[0]
     heads = [ids[0] for ids in by_key.values()]
     # short names: the one longer name of the corpus that contains them
+    containing: dict[tuple[str, ...], list[str]] = defaultdict(list)  # part of a name → names
+    for other in heads:
+        key = keys[other]
+        parts = {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)
+                 if j - i < len(key) and j - i <= MAX_SHORT_NAME}
+        for part in parts:
+            containing[part].append(other)
     for pid in heads:
-        fits = [other for other in heads if _contains(keys[pid], keys[other])
-                and compatible(pid, other)]
+        fits = [other for other in containing.get(keys[pid], ()) if compatible(pid, other)]
         if len(fits) == 1:
             links[pid] = fits[0]
     for pid in links:  # follow chains: "Sisi" → "al-Sisi" → "Abdel Fattah al-Sisi"

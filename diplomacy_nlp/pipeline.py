@@ -1,4 +1,4 @@
-"""Loading the pipeline and running it: ``load``, ``extract``, ``extract_corpus``, ``collect``.
+"""Loading the pipeline and running it on one article: ``load``, ``extract``, ``collect``.
 
 The data flow is a straight line: ``read_articles`` (Article) → ``nlp.pipe`` (Doc with our
 extensions) → ``collect`` (Result) → ``build_graph`` → ``write_*``.
@@ -10,14 +10,13 @@ import importlib.util
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from . import components  # noqa: F401  (registers our factories)
-from .articles import read_articles
 from .components import register_extensions
 from .dictionary import ActorDictionary
 from .errors import ModelNotFoundError
@@ -178,55 +177,23 @@ def extract(text: str, date: str | None = None, *, nlp: Language | None = None,
     return next(_process([parse_article(text, id=id, date=date)], nlp=nlp or load()))
 
 
-def _process(articles: Iterable[Article], *, nlp: Language, batch_size: int = 64,
-             n_process: int = 1) -> Iterator[Result]:
-    def docs() -> Iterator[tuple[Doc, Article]]:
-        for art in articles:
+def _process(articles: Iterable[Article], *, nlp: Language,
+             batch_size: int = 64) -> Iterator[Result]:
+    """Run the pipeline over articles, one memory zone per batch.
+
+    spaCy's string store and caches grow with every new word; ``nlp.memory_zone()`` (spaCy
+    3.8) frees what a batch added once its Docs are gone. Docs never leave this function:
+    each becomes a plain ``Result`` inside its zone.
+    """
+    def docs(chunk: list[Article]) -> Iterator[tuple[Doc, Article]]:
+        for art in chunk:
             fatal = any(e.code in FATAL for e in art.errors)
             yield make_doc(nlp, "" if fatal else art.text, art.date), art
 
-    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size,
-                             n_process=n_process):
-        yield collect(doc, art)
-
-
-def extract_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article], *,
-                   nlp: Language | None = None, date: str | None = None,
-                   batch_size: int = 64, n_process: int = 1) -> Iterator[Result]:
-    """Stream results for a corpus: files, directories, or ``Article`` objects, in input order.
-
-    Articles that cannot be read are yielded as results carrying ``errors`` (never raised).
-
-    Parameters
-    ----------
-    source : path, iterable of paths, or iterable of Article
-        What to read (directories recursively, in sorted order).
-    nlp : Language, optional
-        A pipeline from ``load``; the default pipeline otherwise.
-    date : str, optional
-        Article date for texts without a header.
-    batch_size, n_process : int
-        Passed to ``nlp.pipe``.
-
-    Example
-    -------
-    >>> [r.id for r in extract_corpus("seeds")]
-    ['000_0855f98d2040f76b']
-    """
-    nlp = nlp or load()
-    if isinstance(source, (str, Path)):
-        articles: Iterable[Article] = read_articles(source, date=date)
-    else:
-        articles = _articles_from(source, date)
-    yield from _process(articles, nlp=nlp, batch_size=batch_size, n_process=n_process)
-
-
-def _articles_from(items: Iterable[Any], date: str | None) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Article):
-            yield item
-        else:
-            yield from read_articles(item, date=date)
+    for chunk in minibatch(articles, batch_size):
+        with nlp.memory_zone():
+            for doc, art in nlp.pipe(docs(chunk), as_tuples=True, batch_size=batch_size):
+                yield collect(doc, art)
 
 
 def failed(result: Result) -> bool:

@@ -35,6 +35,7 @@ Example
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -184,6 +185,19 @@ class _Actors:
                 if tok.i not in self.at or self.at[tok.i][0] < len(span):
                     self.at[tok.i] = (len(span), m["actor"])
         self.salient = _salient_state(self.by_id, mentions)
+        # sentences once per Doc: Token.sent and Span.text rebuild them on every access
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start for sent in self.sents]
+        self._sent_info: dict[int, tuple[str, frozenset[str]]] = {}
+
+    def sentence(self, i: int) -> tuple[Span, str, frozenset[str]]:
+        """The sentence of token ``i``: its span, its text, and its words and lemmas."""
+        k = bisect_right(self.sent_starts, i) - 1
+        sent = self.sents[k]
+        if k not in self._sent_info:
+            words = frozenset(t.lower_ for t in sent) | frozenset(t.lemma_ for t in sent)
+            self._sent_info[k] = (sent.text, words)
+        return (sent, *self._sent_info[k])
 
     def type_of(self, actor_id: str) -> str:
         return self.by_id[actor_id]["type"]
@@ -557,7 +571,7 @@ def extract_relations(doc: Doc, *, matcher: Matcher | None = None) -> list[dict[
             if key in seen:
                 continue
             seen.add(key)
-            out.append(_record(doc, s, t, ev.kind, ev.mode, ev.negated, ev.hypothetical,
+            out.append(_record(actors, s, t, ev.kind, ev.mode, ev.negated, ev.hypothetical,
                                ev.phrase, _date_of(ev.trigger, doc, dates, article_date)))
     out += _telling(doc, actors, dates, article_date, seen)
     return sorted(out, key=lambda r: (r["trigger_start"], r["source"], r["target"], r["type"]))
@@ -593,7 +607,7 @@ def _event(phrase: Span, trigger: Token, entry: TriggerEntry, verb: Token,
         targets = actors.places(near)
     kind, negated, hypothetical = _flags(trigger if entry.pos == "VERB" else verb, entry.type)
     mode = entry.mode if kind == entry.type else ""
-    if kind == "CONSULT" and not mode and PHONE & {t.lower_ for t in trigger.sent}:
+    if kind == "CONSULT" and not mode and PHONE & actors.sentence(trigger.i)[2]:
         mode = "phone"
     return _Event(phrase, trigger, kind, mode, sources, targets, negated, hypothetical, passive)
 
@@ -611,12 +625,12 @@ def _complete_counterparts(events: list[_Event]) -> None:
             a.targets, b.targets = list(b.sources), list(a.sources)
 
 
-def _record(doc: Doc, source: str, target: str, kind: str, mode: str, negated: bool,
+def _record(actors: _Actors, source: str, target: str, kind: str, mode: str, negated: bool,
             hypothetical: bool, phrase: Span, date: str) -> dict[str, Any]:
-    sent = phrase.sent
+    sent, text, _ = actors.sentence(phrase.start)
     return {"source": source, "target": target, "type": kind, "mode": mode,
             "negated": negated, "hypothetical": hypothetical, "date": date,
-            "sentence": sent.text, "sentence_start": sent.start_char,
+            "sentence": text, "sentence_start": sent.start_char,
             "sentence_end": sent.end_char, "trigger": phrase.text,
             "trigger_start": phrase.start_char, "trigger_end": phrase.end_char}
 
@@ -651,7 +665,7 @@ def _telling(doc: Doc, actors: _Actors, dates: list[dict[str, Any]], article_dat
             continue
         sources = _resolve(_subjects(tok)[0], actors)
         hearers = _resolve([c for c in tok.children if c.dep_ in OBJECTS], actors)
-        words = {t.lower_ for t in tok.sent} | {t.lemma_ for t in tok.sent}
+        words = actors.sentence(tok.i)[2]
         found: list[tuple[str, str, str, str]] = []
         if CONVERSATION & words:
             mode = "phone" if PHONE & words else ""
@@ -665,6 +679,6 @@ def _telling(doc: Doc, actors: _Actors, dates: list[dict[str, Any]], article_dat
                     (s, t, kind, tok.i) in seen:
                 continue
             seen.add((s, t, kind, tok.i))
-            out.append(_record(doc, s, t, kind, mode, False, False, doc[tok.i:tok.i + 1],
+            out.append(_record(actors, s, t, kind, mode, False, False, doc[tok.i:tok.i + 1],
                                _date_of(tok, doc, dates, article_date)))
     return out

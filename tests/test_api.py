@@ -16,9 +16,9 @@ def test_public_names_are_pinned():
         "Actor", "ActorDictionaryError", "Article", "ArticleError", "ArticleIssue", "DateRef",
         "DiplomacyNLPError", "Mention", "ModelNotFoundError", "Relation", "Result",
         "__version__", "build_graph", "build_relation_graph", "collect", "corpus_links",
-        "extract", "extract_corpus", "link_corpus", "load", "make_doc", "parse_article",
-        "read_articles", "read_jsonl", "to_graphml_safe", "write_events_csv", "write_graphml",
-        "write_jsonl"}
+        "extract", "extract_batches", "extract_corpus", "link_corpus", "load", "make_doc",
+        "parse_article", "read_articles", "read_jsonl", "to_graphml_safe", "write_events_csv",
+        "write_corpus", "write_graphml", "write_jsonl"}
 
 
 def test_import_loads_no_model():

@@ -83,3 +83,33 @@ def test_command_writes_relations_and_event_table(tmp_path):
     g = nx.read_graphml(out / "relations.graphml", force_multigraph=True)
     assert g.number_of_edges() == n_relations
     assert ("CHN", "PER") in {(u, v) for u, v in g.edges()}
+
+
+def test_outputs_are_identical_for_any_jobs(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(["Peru thanked China.", "Xi said China supports Peru.",
+                              "Russia was condemned by France and Italy.",
+                              "Chinese President Xi Jinping called Peru."] * 3):
+        (corpus / f"{i:02d}.txt").write_text(f" date 2020-05-0{1 + i % 5} T\n\n{text}\n")
+    (corpus / "98_seed.txt").write_text(SEED.read_text())
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert main(["extract", str(corpus), "--out", str(out), "--quiet", "--jobs", jobs,
+                     "--batch-size", "3"]) == 0
+        outs.append(out)
+    names = ["actors.graphml", "documents.jsonl", "events.csv", "relations.graphml"]
+    assert sorted(p.name for p in outs[0].iterdir()) == names
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_jobs_must_be_positive(tmp_path, capsys):
+    try:
+        main(["extract", "seeds", "--out", str(tmp_path), "--jobs", "0"])
+    except SystemExit as e:
+        assert e.code == 2
+    else:
+        raise AssertionError("expected a usage error")
+    assert "not a positive whole number" in capsys.readouterr().err
