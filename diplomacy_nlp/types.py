@@ -12,10 +12,23 @@ True
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANIZATION", "LOCATION")
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _shallow(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict: values are str/int/bool, so no deep copy is needed (and
+    ``dataclasses.asdict`` deep-copies everything, which costs more than the model's parse of a
+    short article when writing a corpus)."""
+    return {name: getattr(record, name) for name in _names(type(record))}
 
 
 def _from_dict(cls: Any, data: dict[str, Any]) -> Any:
@@ -58,7 +71,7 @@ class ArticleIssue:
     message: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleIssue:
@@ -82,7 +95,7 @@ class Actor:
     mentions: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _shallow(self)
         d["aliases"] = list(self.aliases)
         return d
 
@@ -102,7 +115,7 @@ class Mention:
     sentence: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mention:
@@ -123,7 +136,7 @@ class DateRef:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> DateRef:
@@ -149,7 +162,7 @@ class Relation:
     trigger_end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Relation:
