@@ -76,6 +76,8 @@ ORG_HEADS = frozenset({
 NAME_PARTICLES = frozenset({"el", "al", "bin", "ben", "ibn", "abu", "da", "de", "di", "do", "dos",
                             "du", "van", "von", "der", "la", "le", "del", "della"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&\-]{1,9}")
+_NAME_SPLIT = re.compile(r"[\s\-‐]+")
 # Edge characters stripped from a mention's text; "." and "-" stay ("U.S.", "al-Sisi").
 _TEXT_EDGE = " \t\n,;:!?\"'“”‘’()[]{}<>—–"
 
@@ -178,7 +180,7 @@ def _demonym_of(iso: str) -> str:
 
 
 def _is_acronym(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9.&\-]{1,9}", text)) and \
+    return bool(_ACRONYM.fullmatch(text)) and \
         sum(c.isupper() for c in text) >= 2
 
 
@@ -377,11 +379,11 @@ def _classify(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _name_tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-‐]+", text) if t]
+    return [t for t in _NAME_SPLIT.split(text) if t]
 
 
 def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", tok))
+    return len(tok) <= 2 and "A" <= tok[0] <= "Z" and tok[1:] in ("", ".")
 
 
 def _contains(short: list[str], long: list[str]) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import atexit
 import csv
+import json
 import multiprocessing
 import shutil
 import tempfile
@@ -38,7 +39,7 @@ from spacy.util import minibatch
 
 from .articles import read_articles
 from .dictionary import ActorDictionary, DictionaryEntry
-from .export import EVENT_COLUMNS, atomic_writer, event_rows, read_jsonl, result_line
+from .export import EVENT_COLUMNS, atomic_writer, event_rows, result_line
 from .graph import GraphParts, write_graphml
 from .identity import relink
 from .pipeline import _CACHE, _process, failed, load
@@ -251,12 +252,16 @@ def write_corpus(batches: Iterable[Batch], out: str | Path, *,
             atomic_writer(out / "events.csv") as events:
         writer = csv.writer(events, lineterminator="\n")
         writer.writerow(EVENT_COLUMNS)
-        for r in read_jsonl(partial):
-            r = relink(r, links, labels)
-            docs.write(result_line(r) + "\n")
-            rows = event_rows(r)
-            writer.writerows(rows)
-            n_events += len(rows)
+        with open(partial, encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if links and any(a["id"] in links for a in record["actors"]):
+                    linked = relink(Result.from_dict(record), links, labels)
+                    line, record = result_line(linked) + "\n", linked.to_dict()
+                docs.write(line)  # most records need no rewrite: copied as they are
+                rows = event_rows(record)
+                writer.writerows(rows)
+                n_events += len(rows)
     graph = parts.graph(links)
     write_graphml(graph, out / "actors.graphml")
     write_graphml(parts.relation_graph(links), out / "relations.graphml")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -162,15 +162,25 @@ def _weekday(day: int, which: str | None, base: dt.date, future: bool) -> dt.dat
     return base - dt.timedelta(days=delta)
 
 
+@lru_cache(maxsize=16384)
+def _parse_absolute(text: str) -> tuple[dt.date, str] | None:
+    """dateparser's reading of an expression (date, period); the same few thousand
+    expressions ("March 3", "2023") recur across a news corpus, and dateparser is the slowest
+    step of date resolution."""
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
+
+
 def _absolute(text: str, base: dt.date | None) -> str:
     """Absolute calendar dates ("Nov. 26", "17 September 2024", "March 2023") via dateparser."""
     if not _HAS_CALENDAR_WORD.search(text):
         return ""
-    data = _parser().get_date_data(text)
-    if data is None or data.date_obj is None:
+    parsed = _parse_absolute(text)
+    if parsed is None:
         return ""
-    d = data.date_obj.date()
-    period = data.period or "day"
+    d, period = parsed
     has_year = re.search(r"\b\d{4}\b", text) is not None
     if not has_year:
         if base is None:

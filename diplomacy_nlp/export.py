@@ -17,10 +17,10 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .types import Result
 
@@ -89,17 +89,18 @@ EVENT_COLUMNS = ("document", "date", "source", "source_label", "source_country",
                  "trigger", "sentence")
 
 
-def event_rows(result: Result) -> list[list[str]]:
-    """The ``events.csv`` rows of one result (see ``write_events_csv``)."""
-    actors = {a.id: a for a in result.actors}
+def event_rows(record: Result | Mapping[str, Any]) -> list[list[str]]:
+    """The ``events.csv`` rows of one result or ``documents.jsonl`` record."""
+    d = record.to_dict() if isinstance(record, Result) else record
+    actors = {a["id"]: a for a in d.get("actors", [])}
     rows = []
-    for rel in result.relations:
-        s, t = actors.get(rel.source), actors.get(rel.target)
+    for rel in d.get("relations", []):
+        s, t = actors.get(rel["source"], {}), actors.get(rel["target"], {})
         rows.append([
-            result.id, rel.date, rel.source, s.label if s else "", s.country if s else "",
-            rel.target, t.label if t else "", t.country if t else "", rel.type, rel.mode,
-            str(rel.negated).lower(), str(rel.hypothetical).lower(), rel.trigger,
-            " ".join(rel.sentence.split())])
+            d["id"], rel["date"], rel["source"], s.get("label", ""), s.get("country", ""),
+            rel["target"], t.get("label", ""), t.get("country", ""), rel["type"], rel["mode"],
+            str(rel["negated"]).lower(), str(rel["hypothetical"]).lower(), rel["trigger"],
+            " ".join(rel["sentence"].split())])
     return rows
 
 

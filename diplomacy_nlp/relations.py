@@ -120,24 +120,21 @@ def trigger_lexicon() -> tuple[TriggerEntry, ...]:
 
 
 def trigger_matcher(vocab: Vocab) -> Matcher:
-    """A spaCy ``Matcher`` over the trigger lexicon.
-
-    One-word triggers share one pattern per part of speech (``LEMMA IN [...]``, which keeps the
-    matcher fast); phrases have a pattern each, named by their lexicon row number.
+    """A spaCy ``Matcher`` over the lexicon's phrases ("call on", "phone call"); matches are
+    named by their lexicon row. One-word triggers are looked up on the Doc's lemma array
+    instead (``_matches``): the same result, at a fraction of the matcher's cost.
 
     Example
     -------
     >>> import diplomacy_nlp as dn
     >>> nlp = dn.load()
-    >>> doc = nlp("Peru held talks with Chile.")
+    >>> doc = nlp("Peru held talks with Chile and called on Bolivia.")
     >>> [(span.text, entry.type) for span, _, entry in _matches(doc, trigger_matcher(nlp.vocab))]
-    [('talks', 'CONSULT')]
+    [('talks', 'CONSULT'), ('called on', 'REQUEST')]
     """
     matcher = Matcher(vocab)
-    singles: dict[str, list[str]] = {"VERB": [], "NOUN": []}
     for n, e in enumerate(trigger_lexicon()):
         if len(e.phrase) == 1:
-            singles[e.pos].append(e.phrase[0])
             continue
         head = len(e.phrase) - 1 if e.pos == "NOUN" else 0
         pattern: list[dict[str, Any]] = []
@@ -147,12 +144,23 @@ def trigger_matcher(vocab: Vocab) -> Matcher:
                 attrs["POS"] = {"IN": _POS[e.pos]}
             pattern.append(attrs)
         matcher.add(str(n), [pattern])
-    for pos, words in singles.items():
-        matcher.add(pos, [[{"LEMMA": {"IN": sorted(set(words))}, "POS": {"IN": _POS[pos]}}]])
     return matcher
 
 
 _POS = {"VERB": ["VERB"], "NOUN": ["NOUN", "PROPN"]}
+
+
+_LONGEST_PHRASE = 4
+
+
+@cache
+def _phrase_starts() -> frozenset[str]:
+    return frozenset(e.phrase[0] for e in trigger_lexicon() if len(e.phrase) > 1)
+
+
+@cache
+def _single_lemmas() -> frozenset[str]:
+    return frozenset(lemma for lemma, _ in _single_words())
 
 
 @cache
@@ -502,13 +510,24 @@ def _own_state(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def _matches(doc: Doc, matcher: Matcher) -> list[tuple[Span, Token, TriggerEntry]]:
     lexicon = trigger_lexicon()
+    singles = _single_words()
     found = []
-    for match_id, start, end in matcher(doc):
-        name = doc.vocab.strings[match_id]
-        span = doc[start:end]
-        entry = _single_words()[span[0].lemma_, name] if name in _POS else lexicon[int(name)]
-        head = span[-1] if entry.pos == "NOUN" else span[0]
-        found.append((span, head, entry))
+    for i in tokens_where(doc, "LEMMA", _single_lemmas()):
+        tok = doc[i]
+        pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in _POS["NOUN"] else ""
+        entry = singles.get((tok.lemma_, pos))
+        if entry is not None:
+            found.append((doc[i:i + 1], tok, entry))
+    # phrases: the matcher runs only where a phrase's first word is ("called on", "phone call")
+    seen: set[tuple[int, int, int]] = set()
+    for i in tokens_where(doc, "LEMMA", _phrase_starts()):
+        for match_id, start, end in matcher(doc[i:i + _LONGEST_PHRASE]):
+            if (match_id, i + start, i + end) in seen or start != 0:
+                continue
+            seen.add((match_id, i + start, i + end))
+            span = doc[i + start:i + end]
+            entry = lexicon[int(doc.vocab.strings[match_id])]
+            found.append((span, span[-1] if entry.pos == "NOUN" else span[0], entry))
     # the longest phrase wins a head ("call on" over "call")
     found.sort(key=lambda x: (-len(x[0]), x[0].start))
     taken: set[int] = set()
