@@ -82,7 +82,7 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=2000)
-    ap.add_argument("--slices", type=int, default=4,
+    ap.add_argument("--slices", type=int, default=8,
                     help="the three measurements alternate slice by slice, so that the "
                          "machine's speed drifting during the run hits them alike")
     ap.add_argument("--rss", type=int, nargs=2, default=(1000, 4000), metavar=("SMALL", "BIG"))
