@@ -66,12 +66,8 @@ class GraphParts:
         r = _as_result(record)
         actors = {a.id: a for a in r.actors}
         for a in r.actors:
-            n = self.nodes.setdefault(a.id, {"type": a.type, "country": a.country,
-                                             "role": a.role, "mentions": 0, "documents": 0})
-            n["mentions"] += a.mentions
-            n["documents"] += 1
-            n["country"] = n["country"] or a.country
-            n["role"] = n["role"] or a.role
+            _add_node(self.nodes, a.id, {"type": a.type, "country": a.country, "role": a.role,
+                                         "mentions": a.mentions, "documents": 1})
             self.labels[a.id][a.label] += 1
             self.aliases[a.id].update(a.aliases)
             if a.type == "PERSON":
@@ -97,11 +93,7 @@ class GraphParts:
     def merge(self, other: GraphParts) -> GraphParts:
         """Add the parts of the results that come after these (in place; returns self)."""
         for node_id, n in other.nodes.items():
-            mine = self.nodes.setdefault(node_id, {**n, "mentions": 0, "documents": 0})
-            mine["mentions"] += n["mentions"]
-            mine["documents"] += n["documents"]
-            mine["country"] = mine["country"] or n["country"]
-            mine["role"] = mine["role"] or n["role"]
+            _add_node(self.nodes, node_id, n)
         for node_id, counts in other.labels.items():
             self.labels[node_id].update(counts)
         for node_id, names in other.aliases.items():
@@ -133,12 +125,7 @@ class GraphParts:
         # canonical ids first, so that their attributes win over those of linked names
         for node_id in sorted(self.nodes, key=lambda n: links.get(n, n) != n):
             target = links.get(node_id, node_id)
-            n = self.nodes[node_id]
-            mine = nodes.setdefault(target, {**n, "mentions": 0, "documents": 0})
-            mine["mentions"] += n["mentions"]
-            mine["documents"] += n["documents"]
-            mine["country"] = mine["country"] or n["country"]
-            mine["role"] = mine["role"] or n["role"]
+            _add_node(nodes, target, self.nodes[node_id])
             aliases[target] |= self.aliases[node_id]
             if target == node_id:
                 labels[target].update(self.labels[node_id])
@@ -180,6 +167,15 @@ class GraphParts:
         for u, v, key, data in self.relations:
             g.add_edge(links.get(u, u), links.get(v, v), key=key, **data)
         return g
+
+
+def _add_node(nodes: dict[str, dict[str, Any]], node_id: str, n: dict[str, Any]) -> None:
+    """Count a node's record in: counts add up, the first country and role known stay."""
+    mine = nodes.setdefault(node_id, {**n, "mentions": 0, "documents": 0})
+    mine["mentions"] += n["mentions"]
+    mine["documents"] += n["documents"]
+    mine["country"] = mine["country"] or n["country"]
+    mine["role"] = mine["role"] or n["role"]
 
 
 def _pair(u: str, v: str) -> tuple[str, str]:

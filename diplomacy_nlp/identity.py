@@ -53,11 +53,6 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(re.sub(r"(.)\1+", r"\1", t) for t in toks)
 
 
-def _contains(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    n = len(short)
-    return 0 < n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
-
-
 @dataclass
 class PersonSummary:
     """A person's first label, known states and mention count across a corpus."""
