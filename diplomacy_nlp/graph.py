@@ -109,16 +109,15 @@ class GraphParts:
 
     def label_of(self, node_id: str) -> str:
         """The label most used for an actor (ties: the longer one, then alphabetical)."""
-        counts = self.labels.get(node_id) or Counter({node_id: 1})
-        return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+        return _best_label(self.labels.get(node_id) or Counter({node_id: 1}))
 
     def links(self) -> dict[str, str]:
         """One id per person across everything added (``identity.corpus_links``)."""
         return links_from_people(self.people)
 
-    def graph(self, links: Mapping[str, str] | None = None) -> nx.Graph:
-        """The co-mention graph (see ``build_graph``), people merged by ``links``."""
-        links = links or {}
+    def _node_table(self, links: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+        """Node attributes after merging linked people: label, type, country, role,
+        mentions, documents, aliases."""
         nodes: dict[str, dict[str, Any]] = {}
         labels: dict[str, Counter] = defaultdict(Counter)
         aliases: dict[str, set[str]] = defaultdict(set)
@@ -131,9 +130,14 @@ class GraphParts:
                 labels[target].update(self.labels[node_id])
             else:
                 aliases[target] |= set(self.labels[node_id])
-        for node_id in nodes:
-            if not labels[node_id]:  # only known under names that were linked away
-                labels[node_id].update(self.labels.get(node_id, Counter({node_id: 1})))
+        return {node_id: {"label": _best_label(labels[node_id] or self.labels.get(node_id)
+                                               or Counter({node_id: 1})),
+                          **nodes[node_id], "aliases": "|".join(sorted(aliases[node_id]))}
+                for node_id in sorted(nodes)}
+
+    def graph(self, links: Mapping[str, str] | None = None) -> nx.Graph:
+        """The co-mention graph (see ``build_graph``), people merged by ``links``."""
+        links = links or {}
         weight: Counter = Counter()
         edge_docs: Counter = Counter()
         kinds: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -145,10 +149,7 @@ class GraphParts:
         for (u, v), types in self.kinds.items():
             kinds[_pair(links.get(u, u), links.get(v, v))] |= types
         g = nx.Graph()
-        for node_id in sorted(nodes):
-            label = max(labels[node_id].items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
-            g.add_node(node_id, label=label, **nodes[node_id],
-                       aliases="|".join(sorted(aliases[node_id])))
+        g.add_nodes_from(self._node_table(links).items())
         for (u, v) in sorted(weight):
             g.add_edge(u, v, weight=weight[u, v], documents=edge_docs[u, v],
                        relations="|".join(sorted(kinds.get((u, v), ()))))
@@ -159,14 +160,19 @@ class GraphParts:
         links = links or {}
         g = nx.MultiDiGraph()
         involved = {links.get(x, x) for u, v, _, _ in self.relations for x in (u, v)}
-        co = self.graph(links) if involved else nx.Graph()
-        for node_id in sorted(involved):
-            d = co.nodes[node_id]
-            g.add_node(node_id, label=d["label"], type=d["type"], country=d["country"],
-                       role=d["role"])
+        if involved:
+            for node_id, d in self._node_table(links).items():
+                if node_id in involved:
+                    g.add_node(node_id, label=d["label"], type=d["type"],
+                               country=d["country"], role=d["role"])
         for u, v, key, data in self.relations:
             g.add_edge(links.get(u, u), links.get(v, v), key=key, **data)
         return g
+
+
+def _best_label(counts: Counter) -> str:
+    """The label most used (ties: the longer one, then alphabetical)."""
+    return max(counts.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
 
 
 def _add_node(nodes: dict[str, dict[str, Any]], node_id: str, n: dict[str, Any]) -> None:

@@ -584,14 +584,10 @@ def extract_relations(doc: Doc, *, matcher: Matcher | None = None) -> list[dict[
     dates, article_date = doc._.dates or [], doc._.article_date or ""
     for ev in events:
         for s, t in _pairs(ev.sources, ev.targets, ev.kind, ev.trigger, ev.passive, actors):
-            if s == t or _own_state(actors.by_id[s], actors.by_id[t]):
-                continue
-            key = (s, t, ev.kind, ev.phrase.start)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(_record(actors, s, t, ev.kind, ev.mode, ev.negated, ev.hypothetical,
-                               ev.phrase, _date_of(ev.trigger, doc, dates, article_date)))
+            if _is_new(s, t, ev.kind, ev.phrase.start, actors, seen):
+                out.append(_record(actors, s, t, ev.kind, ev.mode, ev.negated,
+                                   ev.hypothetical, ev.phrase,
+                                   _date_of(ev.trigger, doc, dates, article_date)))
     out += _telling(doc, actors, dates, article_date, seen)
     return sorted(out, key=lambda r: (r["trigger_start"], r["source"], r["target"], r["type"]))
 
@@ -644,6 +640,17 @@ def _complete_counterparts(events: list[_Event]) -> None:
             a.targets, b.targets = list(b.sources), list(a.sources)
 
 
+def _is_new(source: str, target: str, kind: str, at: int, actors: _Actors,
+            seen: set[tuple[str, str, str, int]]) -> bool:
+    """A dyad worth recording once: two actors, not a person or body with their own state."""
+    key = (source, target, kind, at)
+    if source == target or key in seen or \
+            _own_state(actors.by_id[source], actors.by_id[target]):
+        return False
+    seen.add(key)
+    return True
+
+
 def _record(actors: _Actors, source: str, target: str, kind: str, mode: str, negated: bool,
             hypothetical: bool, phrase: Span, date: str) -> dict[str, Any]:
     sent, text, _ = actors.sentence(phrase.start)
@@ -694,10 +701,7 @@ def _telling(doc: Doc, actors: _Actors, dates: list[dict[str, Any]], article_dat
                 subj = _resolve(_subjects(clause)[0], actors)
                 found += [(s, t, "REQUEST", "") for s in sources for t in subj]
         for s, t, kind, mode in found:
-            if s == t or _own_state(actors.by_id[s], actors.by_id[t]) or \
-                    (s, t, kind, tok.i) in seen:
-                continue
-            seen.add((s, t, kind, tok.i))
-            out.append(_record(actors, s, t, kind, mode, False, False, doc[tok.i:tok.i + 1],
-                               _date_of(tok, doc, dates, article_date)))
+            if _is_new(s, t, kind, tok.i, actors, seen):
+                out.append(_record(actors, s, t, kind, mode, False, False,
+                                   doc[tok.i:tok.i + 1], _date_of(tok, doc, dates, article_date)))
     return out
