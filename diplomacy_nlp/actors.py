@@ -31,6 +31,7 @@ Example
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -103,13 +104,19 @@ class Candidate:
 # 1. candidates
 # ---------------------------------------------------------------------------------------------
 
+# No word of a real name is longer (the longest surnames run to about 35 letters); longer
+# "words" are identifiers, encoded data or run-together text that the model tagged.
+LONGEST_NAME_WORD = 40
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and edge punctuation, trailing possessives, cut at a bracket."""
+    """Drop leading determiners and edge punctuation, trailing possessives, cut at a bracket
+    and after an overlong word."""
     for i in range(start, end):
         if doc[i].text in ("(", "[") and i > start:
             end = i
             break
-        if doc[i].text in (")", "]"):
+        if doc[i].text in (")", "]") or len(doc[i]) > LONGEST_NAME_WORD:
             start = i + 1
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct
                            or doc[start].is_space or doc[start].text in POSSESSIVE):
@@ -214,13 +221,15 @@ def _candidates(doc: Doc) -> tuple[list[Candidate], list[Span]]:
     cands: list[Candidate] = list(body)
     used_gaz: set[int] = set()
     ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    # gazetteer spans are sorted and do not overlap, so their ends are sorted too
+    starts, ends = [g.start for g in gaz], [g.end for g in gaz]
     for n, ent in enumerate(ents):
         if any(i in body_tokens for i in range(ent.start, ent.end)):
             continue
         start, end = _trim(doc, ent.start, ent.end)
         if end <= start:
             continue
-        inside = [k for k, g in enumerate(gaz) if g.start < end and g.end > start]
+        inside = list(range(bisect_right(ends, start), bisect_left(starts, end)))
         if ent.label_ == "PERSON":
             limit = ents[n + 1].start if n + 1 < len(ents) else len(doc)
             end = _extend_person(doc, end, limit)
@@ -356,7 +365,8 @@ def _classify(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if c.ner_label == "PERSON":
             _strip_titles(doc, c)
         low = c.text.lower()
-        if low in skip or "covid" in low or not any(ch.isupper() for ch in c.text):
+        if low in skip or "covid" in low or not any(ch.isupper() for ch in c.text) \
+                or max(map(len, c.text.split())) > LONGEST_NAME_WORD:
             continue
         iso = table.lookup(c.text)
         if iso:
@@ -463,7 +473,12 @@ def _person_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> No
              _name_tokens(cands[i].text) for i in idx}
     full = {i: _name_tokens(cands[i].text) for i in idx}
     groups.union_by(idx, lambda i: cands[i].text.lower())  # one spelling, one person
-    order = sorted(idx, key=lambda i: -len(names[i]))
+    # one candidate per spelling is enough below (the others are already joined to it), and
+    # keeps this pairwise step small in a long article that repeats names
+    spellings: dict[str, int] = {}
+    for i in idx:
+        spellings.setdefault(cands[i].text.lower(), i)
+    order = sorted(spellings.values(), key=lambda i: -len(names[i]))
     for i in order:
         targets = set()
         for j in order:
@@ -489,24 +504,36 @@ def _initials(text: str) -> str:
 
 
 def _org_links(cands: list[Candidate], idx: list[int], groups: _Groups) -> None:
+    # Mentions spelled alike are one organization: join them first, then reason once per
+    # spelling (a long article repeats the same names thousands of times). A spelling used
+    # more than once counts its own group among the names it matches.
+    spellings: dict[str, int] = {}
+    uses: Counter = Counter()
+    for i in idx:
+        spellings.setdefault(cands[i].text.lower(), i)
+        uses[cands[i].text.lower()] += 1
+    groups.union_by(idx, lambda i: cands[i].text.lower())
     by_alias: dict[str, set[int]] = defaultdict(set)
     for i in idx:
         c = cands[i]
         for a in c.aliases | {c.text}:
-            by_alias[a.lower()].add(i)
-    for i in idx:
+            by_alias[a.lower()].add(spellings[c.text.lower()])
+    reps = list(spellings.values())
+    for i in reps:
         c = cands[i]
         text = c.text.lower()
         roots = {groups.find(j) for j in by_alias[text] if j != i}
+        if uses[text] > 1:
+            roots.add(groups.find(i))
         toks = _name_tokens(c.text)
         if not roots and not c.key:
             # acronym of another organization's name
             if _is_acronym(c.text):
-                roots = {groups.find(j) for j in idx if j != i and
+                roots = {groups.find(j) for j in reps if j != i and
                          _initials(cands[j].text).upper() == c.text.replace(".", "").upper()}
             # a suffix of exactly one longer name ("State Department", "the Fund")
             if not roots:
-                roots = {groups.find(j) for j in idx if j != i and
+                roots = {groups.find(j) for j in reps if j != i and
                          len(_name_tokens(cands[j].text)) > len(toks) and
                          [t.lower() for t in _name_tokens(cands[j].text)[-len(toks):]] ==
                          [t.lower() for t in toks]}

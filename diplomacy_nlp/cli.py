@@ -2,13 +2,18 @@
 
 ``diplomacy-nlp extract PATH... --out DIR`` writes ``DIR/documents.jsonl``,
 ``DIR/actors.graphml``, ``DIR/relations.graphml`` and ``DIR/events.csv``, shows a progress
-bar on a terminal, prints a one-line summary and exits 1 if any article failed (after writing
-everything that succeeded), 2 on a usage error.
+bar on a terminal, reports each article's issues on stderr, and prints a one-line summary.
+
+Exit codes: 0 when every article was processed (warnings allowed), 1 when any article failed
+(everything else is still written; with ``--fail-fast``, the run stops at the first one), 2
+on a usage or settings error, 130 on Ctrl-C and 143 on SIGTERM (progress is kept for
+``--resume``; finished outputs are never half-written).
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,9 +21,10 @@ from typing import Any
 
 from . import __version__
 from .articles import parse_iso_date
-from .corpus import extract_batches, write_corpus
-from .errors import DiplomacyNLPError
+from .corpus import write_corpus
+from .errors import ArticleError, DiplomacyNLPError
 from .pipeline import load
+from .progress import PROGRESS, Progress
 from .types import Result
 
 
@@ -58,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
                     help="worker processes, each with its own pipeline (default: 1)")
     ex.add_argument("--dask", metavar="ADDRESS|local",
                     help="run the batches on a dask.distributed scheduler (or a local cluster)")
+    ex.add_argument("--resume", action="store_true",
+                    help="continue the unfinished run whose progress is in --out")
+    ex.add_argument("--fail-fast", action="store_true",
+                    help="stop at the first article that fails (exit 1; --resume continues)")
+    ex.add_argument("--errors", type=Path, metavar="FILE",
+                    help="also write every article issue there as JSON Lines")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -84,26 +96,45 @@ def _extract(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     nlp = load(args.model, actors=args.actors)
+    if Progress.exists(args.out) and not args.resume:
+        print(f"diplomacy-nlp: note: {args.out} holds an unfinished run; starting over "
+              "(--resume continues it)", file=sys.stderr)
     executor, client = _executor(args)
     bar = tqdm(unit="article", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
 
     def report(r: Result) -> None:
         bar.update()
         for e in r.errors:
-            print(f"diplomacy-nlp: {e.code}: {e.message}", file=sys.stderr)
+            bar.write(f"diplomacy-nlp: {e.severity}: {e.code}: {e.message}", file=sys.stderr)
 
     try:
-        batches = extract_batches(args.paths, nlp=nlp, date=args.date,
-                                  batch_size=args.batch_size, n_process=args.jobs,
-                                  executor=executor)
-        summary = write_corpus(batches, args.out, on_result=report)
+        summary = write_corpus(args.paths, args.out, nlp=nlp, date=args.date,
+                               batch_size=args.batch_size, n_process=args.jobs,
+                               executor=executor, resume=args.resume,
+                               fail_fast=args.fail_fast, errors=args.errors, on_result=report)
+    except ArticleError as e:
+        print(f"diplomacy-nlp: stopped at the first failure (--fail-fast): {e.code}: {e}; the "
+              f"articles done are kept in {args.out / PROGRESS}: fix the input and run again "
+              "with --resume", file=sys.stderr)
+        return 1
     finally:
         bar.close()
         if client is not None:
             client.close()
-    print(f"{summary.articles} articles read, {summary.failed} failed, {summary.actors} actors, "
-          f"{summary.edges} edges, {summary.relations} relations -> {args.out}")
+    earlier = f" ({summary.reused} done by the earlier run)" if args.resume else ""
+    print(f"{summary.articles} articles read{earlier}, {summary.failed} failed, "
+          f"{summary.warned} with warnings, {summary.actors} actors, {summary.edges} edges, "
+          f"{summary.relations} relations -> {args.out}")
     return 1 if summary.failed else 0
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised like Ctrl-C (not an ``Exception``, so that no per-article handler
+    swallows it) so that files are closed on the way out."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise _Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,14 +147,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _extract(args)
     except DiplomacyNLPError as e:
         print(f"diplomacy-nlp: error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("diplomacy-nlp: interrupted; finished outputs are intact", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, _Terminated) as e:
+        print(f"diplomacy-nlp: interrupted; outputs of earlier runs are untouched, and the "
+              f"articles done are kept in {args.out / PROGRESS}: run the same command with "
+              "--resume to continue", file=sys.stderr)
+        return 130 if isinstance(e, KeyboardInterrupt) else 143
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -23,26 +23,32 @@ from __future__ import annotations
 
 import atexit
 import csv
+import hashlib
 import json
 import multiprocessing
 import shutil
+import signal
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.util import minibatch
 
-from .articles import read_articles
+from .articles import read_articles, unique_ids
 from .dictionary import ActorDictionary, DictionaryEntry
+from .errors import ArticleError
 from .export import EVENT_COLUMNS, atomic_writer, event_rows, result_line
 from .graph import GraphParts, write_graphml
 from .identity import relink
 from .pipeline import _CACHE, _process, failed, load
+from .progress import Progress, content_hash
 from .types import Article, Result
 
 DEFAULT_BATCH_SIZE = 64
@@ -118,6 +124,12 @@ def _articles(source: str | Path | Iterable[Any], date: str | None) -> Iterator[
             yield item
         else:
             yield from read_articles(item, date=date)
+    # ids are made unique by the callers (``unique_ids``), across all items
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool and reports once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_batches(source: str | Path | Iterable[str | Path] | Iterable[Article], *,
@@ -135,7 +147,7 @@ def extract_batches(source: str | Path | Iterable[str | Path] | Iterable[Article
     >>> [len(b.results) for b in extract_batches("seeds")]
     [1]
     """
-    articles = _articles(source, date)
+    articles = unique_ids(_articles(source, date))
     nlp = nlp or load()
     if executor is None and n_process <= 1:
         for chunk in minibatch(articles, batch_size):
@@ -146,7 +158,8 @@ def extract_batches(source: str | Path | Iterable[str | Path] | Iterable[Article
         # the platform's default start method, as spaCy's own n_process: "fork" on Linux
         # (workers share the loaded model and start at once); elsewhere each worker loads it,
         # and scripts need the usual `if __name__ == "__main__":` guard
-        executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context())
+        executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context(),
+                                       initializer=_ignore_interrupts)
     limit = in_flight or max(2, 2 * n_process)
     spec = spec_of(nlp)
     window: deque[Future] = deque()
@@ -200,70 +213,193 @@ def extract_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article]
         yield from batch.results
 
 
-PARTIAL = "documents.partial.jsonl"
-
-
 @dataclass(frozen=True)
 class RunSummary:
-    """What a corpus run wrote."""
+    """What a corpus run wrote: articles read, failed (an issue of severity ``error``) and
+    with warnings only, actors and co-mention edges in the graph, relations in the table, and
+    how many articles an earlier run had done (``resume``)."""
 
     articles: int
     failed: int
+    warned: int
     actors: int
     edges: int
     relations: int
+    reused: int = 0
 
 
-def write_corpus(batches: Iterable[Batch], out: str | Path, *,
+def run_settings(nlp: Language, date: str | None = None) -> dict[str, Any]:
+    """What a run's results depend on besides its input: our version, the model, its
+    components, the user's actor dictionary and the default date. A run is resumed only with
+    the same settings.
+
+    Example
+    -------
+    >>> run_settings(load())["pipes"][-1]
+    'diplomacy_relations'
+    """
+    try:
+        ours = version("diplomacy-nlp")
+    except PackageNotFoundError:
+        ours = "unknown"
+    dictionary = nlp.get_pipe("diplomacy_actors").dictionary \
+        if "diplomacy_actors" in nlp.pipe_names else None
+    entries = json.dumps(dictionary.to_records(), sort_keys=True) if dictionary else ""
+    return {"diplomacy_nlp": ours,
+            "model": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
+            "model_version": nlp.meta.get("version", ""), "pipes": list(nlp.pipe_names),
+            "actors": hashlib.sha256(entries.encode()).hexdigest() if entries else "",
+            "date": date or ""}
+
+
+def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
+                 out: str | Path, *, nlp: Language | None = None, date: str | None = None,
+                 batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
+                 executor: Executor | None = None, resume: bool = False,
+                 fail_fast: bool = False, errors: str | Path | None = None,
                  on_result: Callable[[Result], None] | None = None) -> RunSummary:
-    """Write ``documents.jsonl``, ``actors.graphml``, ``relations.graphml`` and ``events.csv``.
+    """Process a corpus and write ``documents.jsonl``, ``actors.graphml``,
+    ``relations.graphml`` and ``events.csv`` in ``out``.
 
-    Results are appended to ``documents.partial.jsonl`` as batches arrive and the graphs grow
-    from each batch's ``GraphParts``; memory holds the graphs, not the documents. At the end,
-    people are linked across the corpus (``identity``) and one streaming pass over the partial
-    file writes the final ``documents.jsonl`` and ``events.csv`` with one id per person. Every
-    final file appears atomically; the partial file is removed.
+    Results are logged to ``out/documents.partial.tsv`` as they arrive (``progress``) and
+    the graphs grow from each batch's ``GraphParts``; memory holds the graphs, not the
+    documents. At the end, people are linked across the corpus (``identity``) and one
+    streaming pass over the log writes the final ``documents.jsonl`` and ``events.csv`` in
+    input order, with one id per person. Every final file appears atomically (the previous
+    one stays until then); the partial files are removed.
+
+    Parameters
+    ----------
+    source, nlp, date, batch_size, n_process, executor
+        As for ``extract_corpus``.
+    out : path
+        The output folder (created if needed).
+    resume : bool
+        Continue the unfinished run whose progress is in ``out``: articles already done (same
+        id and content) are not processed again. The outputs are those of an uninterrupted
+        run. Without ``resume``, earlier progress is discarded.
+    fail_fast : bool
+        Stop at the first article that fails, raising ``ArticleError``; the progress stays,
+        so that a ``resume`` after fixing the input continues from there.
+    errors : path, optional
+        Also write every article issue (errors and warnings) there as JSON Lines:
+        ``id, source, code, severity, message``.
+    on_result : callable, optional
+        Called with each result, in input order (progress bars, logging).
+
+    Raises
+    ------
+    ArticleError
+        With ``fail_fast``, at the first failed article.
+    DiplomacyNLPError
+        With ``resume``, when the progress in ``out`` was made with other settings.
 
     Example
     -------
     >>> import tempfile
     >>> out = tempfile.mkdtemp()
-    >>> write_corpus(extract_batches("seeds"), out).articles
+    >>> write_corpus("seeds", out).articles
     1
     """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    partial = out / PARTIAL
+    nlp = nlp or load()
+    settings = run_settings(nlp, date)
+    progress = Progress.resume(out, settings) if resume else Progress.start(out, settings)
+    plan: deque[tuple[int, str]] = deque()  # (offset of a reusable record, or -1; hash)
+    reusing = bool(progress.reusable)
+
+    def todo() -> Iterator[Article]:
+        for art in unique_ids(_articles(source, date)):
+            digest = content_hash(art)
+            plan.append((progress.reusable.get(digest, -1), digest))
+            if plan[-1][0] < 0:
+                yield art
+
     parts = GraphParts()
-    n = n_failed = 0
-    with open(partial, "w", encoding="utf-8", newline="\n") as f:
-        for batch in batches:
+    counts = {"articles": 0, "failed": 0, "warned": 0, "reused": 0}
+
+    def count(r: Result) -> None:
+        counts["articles"] += 1
+        counts["failed"] += failed(r)
+        counts["warned"] += bool(r.errors) and r.ok
+        if on_result is not None:
+            on_result(r)
+
+    def reuse_up_to_next_new() -> None:
+        while plan and plan[0][0] >= 0:
+            record = json.loads(progress.reuse(plan.popleft()[0]))
+            parts.add(record)
+            counts["reused"] += 1
+            count(Result.from_dict(record))
+
+    try:
+        for batch in extract_batches(todo(), nlp=nlp, batch_size=batch_size,
+                                     n_process=n_process, executor=executor):
             for r in batch.results:
-                f.write(result_line(r) + "\n")
-                n += 1
-                n_failed += failed(r)
-                if on_result is not None:
-                    on_result(r)
-            parts.merge(batch.parts)
+                reuse_up_to_next_new()
+                progress.append(plan.popleft()[1], r.ok, result_line(r))
+                if reusing:
+                    parts.add(r)
+                count(r)
+                if fail_fast and failed(r):
+                    progress.flush()
+                    if errors is not None:
+                        _write_issues(errors, [r.to_dict()])
+                    issue = next(e for e in r.errors if e.is_error)
+                    raise ArticleError(issue.code, issue.message, source=r.source)
+            if not reusing:
+                parts.merge(batch.parts)
+            progress.flush()
+        reuse_up_to_next_new()
+        progress.flush()
+        n_events = _write_documents(progress, parts, out, errors)
+    except BaseException:
+        progress.close()
+        raise
+    graph = parts.graph(parts.links())
+    write_graphml(graph, out / "actors.graphml")
+    write_graphml(parts.relation_graph(parts.links()), out / "relations.graphml")
+    progress.remove()
+    return RunSummary(counts["articles"], counts["failed"], counts["warned"],
+                      graph.number_of_nodes(), graph.number_of_edges(), n_events,
+                      counts["reused"])
+
+
+def _issue_rows(record: dict[str, Any]) -> Iterator[str]:
+    for e in record.get("errors", []):
+        yield json.dumps({"id": record["id"], "source": record.get("source", ""),
+                          "code": e["code"], "severity": e.get("severity", ""),
+                          "message": e["message"]}, ensure_ascii=False) + "\n"
+
+
+def _write_issues(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
+    with atomic_writer(path) as f:
+        for record in records:
+            f.writelines(_issue_rows(record))
+
+
+def _write_documents(progress: Progress, parts: GraphParts, out: Path,
+                     errors: str | Path | None) -> int:
+    """The final pass: ``documents.jsonl``, ``events.csv`` (and the issues file) in input
+    order, people linked across the corpus. Returns the number of events."""
     links = parts.links()
     labels = {target: parts.label_of(target) for target in set(links.values())}
     n_events = 0
-    with atomic_writer(out / "documents.jsonl") as docs, \
-            atomic_writer(out / "events.csv") as events:
+    with ExitStack() as stack:
+        docs = stack.enter_context(atomic_writer(out / "documents.jsonl"))
+        events = stack.enter_context(atomic_writer(out / "events.csv"))
+        issues = stack.enter_context(atomic_writer(errors)) if errors is not None else None
         writer = csv.writer(events, lineterminator="\n")
         writer.writerow(EVENT_COLUMNS)
-        with open(partial, encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                if links and any(a["id"] in links for a in record["actors"]):
-                    linked = relink(Result.from_dict(record), links, labels)
-                    line, record = result_line(linked) + "\n", linked.to_dict()
-                docs.write(line)  # most records need no rewrite: copied as they are
-                rows = event_rows(record)
-                writer.writerows(rows)
-                n_events += len(rows)
-    graph = parts.graph(links)
-    write_graphml(graph, out / "actors.graphml")
-    write_graphml(parts.relation_graph(links), out / "relations.graphml")
-    partial.unlink()
-    return RunSummary(n, n_failed, graph.number_of_nodes(), graph.number_of_edges(), n_events)
+        for line in progress.records():
+            record = json.loads(line)
+            if links and any(a["id"] in links for a in record["actors"]):
+                linked = relink(Result.from_dict(record), links, labels)
+                line, record = result_line(linked), linked.to_dict()
+            docs.write(line + "\n")  # most records need no rewrite: copied as they are
+            rows = event_rows(record)
+            writer.writerows(rows)
+            n_events += len(rows)
+            if issues is not None:
+                issues.writelines(_issue_rows(record))
+    return n_events

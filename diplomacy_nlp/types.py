@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
 
+from .errors import severity
+
 ACTOR_TYPES = ("PERSON", "COUNTRY", "ORGANIZATION", "LOCATION")
 
 
@@ -61,14 +63,27 @@ class Article:
 class ArticleIssue:
     """A problem met while reading or processing one article.
 
+    ``code`` is one of ``errors.ISSUES``; ``severity`` (``error`` or ``warning``) follows from
+    the code unless given; ``message`` names the file and the line or offset.
+
     Example
     -------
-    >>> ArticleIssue(code="empty", message="seeds/x.txt: file is empty").to_dict()["code"]
-    'empty'
+    >>> ArticleIssue(code="empty", message="seeds/x.txt: file is empty").severity
+    'error'
     """
 
     code: str
     message: str
+    severity: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.severity:
+            object.__setattr__(self, "severity", severity(self.code))
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error (the article failed), False for a warning."""
+        return self.severity == "error"
 
     def to_dict(self) -> dict[str, Any]:
         return _shallow(self)
@@ -192,8 +207,8 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        """True when the article was read and processed without errors."""
-        return not self.errors
+        """True when the article was read and processed without errors (warnings allowed)."""
+        return not any(e.is_error for e in self.errors)
 
     def to_dict(self) -> dict[str, Any]:
         return {

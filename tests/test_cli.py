@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
+from bad_input import make_corpus, missing
 from conftest import ROOT, SEED
+from readers import check_graphml
 
 from diplomacy_nlp.cli import main
 
@@ -22,7 +25,7 @@ def test_command_on_seeds(tmp_path):
     out = tmp_path / "out"
     proc = _run("extract", "seeds", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().startswith("1 articles read, 0 failed,")
+    assert proc.stdout.strip().startswith("1 articles read, 0 failed, 0 with warnings,")
     records = [json.loads(x) for x in (out / "documents.jsonl").read_text().splitlines()]
     assert [r["id"] for r in records] == ["000_0855f98d2040f76b"]
     assert set(records[0]) >= {"id", "date", "title", "source", "actors", "relations", "dates",
@@ -32,23 +35,84 @@ def test_command_on_seeds(tmp_path):
     assert not [p for p in out.iterdir() if p.name.endswith(".partial")]
 
 
-def test_bad_article_fails_the_run_but_loses_nothing(tmp_path, capsys):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a_good.txt").write_text(SEED.read_text())
-    (corpus / "b_empty.txt").write_text("")
-    (corpus / "c_bad.txt").write_bytes(b"\xff\xfe\xfa\x00 not text")
-    (corpus / "d_good.txt").write_text("Peru thanked China.")
-    code = main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--quiet"])
-    assert code == 1
-    records = [json.loads(x) for x in
-               (tmp_path / "out" / "documents.jsonl").read_text().splitlines()]
-    assert [r["id"] for r in records] == ["a_good", "b_empty", "c_bad", "d_good"]
-    assert [r["errors"][0]["code"] for r in records if r["errors"]] == ["empty", "decode_error"]
-    assert records[3]["actors"]
-    captured = capsys.readouterr()
-    assert "4 articles read, 2 failed" in captured.out
-    assert "c_bad.txt" in captured.err
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory):
+    """The command on the bad-input corpus (``bad_input``), the 1 MB article included."""
+    root = tmp_path_factory.mktemp("bad_run")
+    cases = make_corpus(root / "corpus", huge=True)
+    path, more = missing(root / "corpus")
+    out, errors = root / "out", root / "errors.jsonl"
+    proc = _run("extract", str(root / "corpus"), str(path), "--out", str(out), "--errors",
+                str(errors))
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    records = {r["id"]: r for r in map(json.loads, lines)}
+    return cases | more, proc, out, records, errors
+
+
+def test_bad_corpus_processes_every_good_article_and_reports_every_bad_one(bad_run):
+    cases, proc, out, records, _ = bad_run
+    assert proc.returncode == 1, proc.stderr
+    assert set(records) == set(cases)
+    for art_id, case in cases.items():
+        r = records[art_id]
+        assert tuple(e["code"] for e in r["errors"]) == case.codes, art_id
+        assert bool(r["actors"]) == case.processed, art_id
+        for e in r["errors"]:
+            assert e["severity"] == ("warning" if case.processed else "error"), art_id
+            assert f"{e['severity']}: {e['code']}: {e['message']}" in proc.stderr
+    n_failed = sum(not c.processed for c in cases.values())
+    n_warned = sum(c.processed and bool(c.codes) for c in cases.values())
+    assert proc.stdout.startswith(f"{len(cases)} articles read, {n_failed} failed, "
+                                  f"{n_warned} with warnings, ")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "actors.graphml", "documents.jsonl", "events.csv", "relations.graphml"]
+
+
+def test_the_long_article_is_processed_whole(bad_run):
+    r = bad_run[3]["huge"]
+    assert "processed in 11 parts" in r["errors"][0]["message"]
+    labels = {a["label"] for a in r["actors"]}
+    assert {"Martin Vizcarra", "China", "Russia", "World Health Organization"} <= labels
+    assert len(r["mentions"]) > 30_000 and len(r["relations"]) > 5_000
+
+
+def test_errors_file_lists_every_issue(bad_run):
+    cases, _, _, _, errors = bad_run
+    rows = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert all(list(row) == ["id", "source", "code", "severity", "message"] for row in rows)
+    assert sorted((row["id"], row["code"]) for row in rows) == sorted(
+        (art_id, code) for art_id, case in cases.items() for code in case.codes)
+
+
+def test_bad_corpus_outputs_read_back_in_every_reader(bad_run):
+    _, proc, out, records, _ = bad_run
+    import pandas as pd
+
+    actors = check_graphml(out / "actors.graphml")
+    relations = check_graphml(out / "relations.graphml", multigraph=True)
+    n_relations = sum(len(r["relations"]) for r in records.values())
+    assert relations.number_of_edges() == n_relations == len(pd.read_csv(out / "events.csv"))
+    assert f"{actors.number_of_nodes()} actors, {actors.number_of_edges()} edges, " \
+           f"{n_relations} relations" in proc.stdout
+    assert {"FRA", "DEU", "person:emmanuel-macron", "person:olaf-scholz"} <= set(actors)
+
+
+def test_runs_and_jobs_give_identical_bytes(tmp_path):
+    make_corpus(tmp_path / "corpus")
+    (tmp_path / "corpus" / "seed.txt").write_text(SEED.read_text())
+    outs = []
+    for n, jobs in enumerate(("1", "1", "2")):
+        out = tmp_path / f"out{n}"
+        assert main(["extract", str(tmp_path / "corpus"), "--out", str(out), "--quiet",
+                     "--jobs", jobs, "--batch-size", "3", "--errors",
+                     str(out / "errors.jsonl")]) == 1
+        outs.append(out)
+    names = ["actors.graphml", "documents.jsonl", "errors.jsonl", "events.csv",
+             "relations.graphml"]
+    assert sorted(p.name for p in outs[0].iterdir()) == names
+    for name in names:
+        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+        assert (outs[0] / name).read_bytes() == (outs[2] / name).read_bytes(), name
 
 
 def test_bad_date_option_is_a_usage_error(tmp_path, capsys):
@@ -83,26 +147,6 @@ def test_command_writes_relations_and_event_table(tmp_path):
     g = nx.read_graphml(out / "relations.graphml", force_multigraph=True)
     assert g.number_of_edges() == n_relations
     assert ("CHN", "PER") in {(u, v) for u, v in g.edges()}
-
-
-def test_outputs_are_identical_for_any_jobs(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for i, text in enumerate(["Peru thanked China.", "Xi said China supports Peru.",
-                              "Russia was condemned by France and Italy.",
-                              "Chinese President Xi Jinping called Peru."] * 3):
-        (corpus / f"{i:02d}.txt").write_text(f" date 2020-05-0{1 + i % 5} T\n\n{text}\n")
-    (corpus / "98_seed.txt").write_text(SEED.read_text())
-    outs = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"out{jobs}"
-        assert main(["extract", str(corpus), "--out", str(out), "--quiet", "--jobs", jobs,
-                     "--batch-size", "3"]) == 0
-        outs.append(out)
-    names = ["actors.graphml", "documents.jsonl", "events.csv", "relations.graphml"]
-    assert sorted(p.name for p in outs[0].iterdir()) == names
-    for name in names:
-        assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
 
 
 def test_jobs_must_be_positive(tmp_path, capsys):

@@ -78,7 +78,7 @@ def test_memory_zone_keeps_the_string_store_bounded(nlp):
 
 
 def test_write_corpus_leaves_only_final_files(nlp, tmp_path):
-    summary = write_corpus(extract_batches(articles(12), nlp=nlp, batch_size=5), tmp_path)
+    summary = write_corpus(articles(12), tmp_path, nlp=nlp, batch_size=5)
     assert (summary.articles, summary.failed) == (12, 0)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "actors.graphml", "documents.jsonl", "events.csv", "relations.graphml"]
