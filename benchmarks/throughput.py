@@ -11,7 +11,7 @@ prints, in one run:
 1. tokens/s of bare ``nlp.pipe`` with the same model and the same enabled components (the
    ceiling: the model alone, texts already in memory);
 2. tokens/s of the whole job - read the files, extract, build both graphs, write
-   ``documents.jsonl``, ``events.csv`` and GraphML (``write_corpus(extract_batches(...))``,
+   ``documents.jsonl``, ``events.csv`` and GraphML (``write_corpus(...)``,
    what ``diplomacy-nlp extract`` does) - with 1 process and with 2, and their ratios;
 3. the peak RSS of the whole job (1 process, in a fresh child process) for two corpus sizes.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 import spacy
 
 import diplomacy_nlp as dn
-from diplomacy_nlp.corpus import extract_batches, write_corpus
+from diplomacy_nlp.corpus import write_corpus
 from diplomacy_nlp.pipeline import DEFAULT_MODELS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +58,7 @@ def job(folder: Path, n_process: int) -> float:
     """Seconds for the whole job on ``folder``."""
     t = time.perf_counter()
     with tempfile.TemporaryDirectory() as out:
-        write_corpus(extract_batches(folder, batch_size=64, n_process=n_process), out)
+        write_corpus(folder, out, batch_size=64, n_process=n_process)
     return time.perf_counter() - t
 
 

@@ -60,6 +60,10 @@ def test_bad_corpus_processes_every_good_article_and_reports_every_bad_one(bad_r
         for e in r["errors"]:
             assert e["severity"] == ("warning" if case.processed else "error"), art_id
             assert f"{e['severity']}: {e['code']}: {e['message']}" in proc.stderr
+    # encoded data and run-together URLs never become part of a name
+    labels = [a["label"] for r in records.values() for a in r["actors"]]
+    assert max(len(w) for label in labels for w in label.split()) <= 40
+    assert {"Peru", "China"} <= {a["label"] for a in records["long_tokens"]["actors"]}
     n_failed = sum(not c.processed for c in cases.values())
     n_warned = sum(c.processed and bool(c.codes) for c in cases.values())
     assert proc.stdout.startswith(f"{len(cases)} articles read, {n_failed} failed, "
