@@ -12,10 +12,18 @@ from .articles import parse_article, read_articles
 from .corpus import extract_batches, extract_corpus, write_corpus
 from .errors import ActorDictionaryError, ArticleError, DiplomacyNLPError, ModelNotFoundError
 from .export import read_jsonl, write_events_csv, write_jsonl
-from .graph import build_graph, build_relation_graph, to_graphml_safe, write_graphml
+from .frames import to_frames
+from .graph import (
+    build_graph,
+    build_relation_graph,
+    to_graphml_safe,
+    write_gexf,
+    write_graphml,
+)
 from .identity import corpus_links, link_corpus
 from .pipeline import collect, extract, load, make_doc
-from .types import Actor, Article, ArticleIssue, DateRef, Mention, Relation, Result
+from .plot import plot_graph, to_html
+from .types import Actor, Article, ArticleIssue, Corpus, DateRef, Mention, Relation, Result
 
 __version__ = "0.1.0"
 
@@ -25,6 +33,7 @@ __all__ = [
     "Article",
     "ArticleError",
     "ArticleIssue",
+    "Corpus",
     "DateRef",
     "DiplomacyNLPError",
     "Mention",
@@ -43,11 +52,15 @@ __all__ = [
     "load",
     "make_doc",
     "parse_article",
+    "plot_graph",
     "read_articles",
     "read_jsonl",
+    "to_frames",
     "to_graphml_safe",
+    "to_html",
     "write_corpus",
     "write_events_csv",
+    "write_gexf",
     "write_graphml",
     "write_jsonl",
 ]

@@ -1,7 +1,8 @@
 """The ``diplomacy-nlp`` command: a thin layer over the public API.
 
 ``diplomacy-nlp extract PATH... --out DIR`` writes ``DIR/documents.jsonl``,
-``DIR/actors.graphml``, ``DIR/relations.graphml`` and ``DIR/events.csv``, shows a progress
+``DIR/actors.graphml``, ``DIR/relations.graphml`` and ``DIR/events.csv`` (``--format`` adds
+Gephi's ``.gexf`` or leaves some out), shows a progress
 bar on a terminal, reports each article's issues on stderr, and prints a one-line summary.
 
 Exit codes: 0 when every article was processed (warnings allowed), 1 when any article failed
@@ -21,7 +22,7 @@ from typing import Any
 
 from . import __version__
 from .articles import parse_iso_date
-from .corpus import write_corpus
+from .corpus import FORMATS, write_corpus
 from .errors import ArticleError, DiplomacyNLPError
 from .pipeline import load
 from .progress import PROGRESS, Progress
@@ -43,6 +44,14 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
     return n
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    unknown = sorted(set(chosen) - FORMATS)
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose from {', '.join(sorted(FORMATS))}")
+    return chosen
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
                     help="stop at the first article that fails (exit 1; --resume continues)")
     ex.add_argument("--errors", type=Path, metavar="FILE",
                     help="also write every article issue there as JSON Lines")
+    ex.add_argument("--format", type=_formats, default=("graphml", "csv"), metavar="LIST",
+                    help="outputs besides documents.jsonl, comma-separated: graphml (actors and "
+                    "relations .graphml), gexf (the same as Gephi's .gexf), csv (events.csv); "
+                    "default: graphml,csv")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     return p
 
@@ -111,7 +124,8 @@ def _extract(args: argparse.Namespace) -> int:
         summary = write_corpus(args.paths, args.out, nlp=nlp, date=args.date,
                                batch_size=args.batch_size, n_process=args.jobs,
                                executor=executor, resume=args.resume,
-                               fail_fast=args.fail_fast, errors=args.errors, on_result=report)
+                               fail_fast=args.fail_fast, errors=args.errors,
+                               formats=args.format, on_result=report)
     except ArticleError as e:
         print(f"diplomacy-nlp: stopped at the first failure (--fail-fast): {e.code}: {e}; the "
               f"articles done are kept in {args.out / PROGRESS}: fix the input and run again "

@@ -43,9 +43,9 @@ from spacy.util import minibatch
 
 from .articles import read_articles, unique_ids
 from .dictionary import ActorDictionary, DictionaryEntry
-from .errors import ArticleError
+from .errors import ArticleError, DiplomacyNLPError
 from .export import EVENT_COLUMNS, atomic_writer, event_rows, result_line
-from .graph import GraphParts, write_graphml
+from .graph import GraphParts, write_gexf, write_graphml
 from .identity import relink
 from .pipeline import _CACHE, _process, failed, load
 from .progress import Progress, content_hash
@@ -213,6 +213,9 @@ def extract_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article]
         yield from batch.results
 
 
+FORMATS = frozenset({"graphml", "gexf", "csv"})
+
+
 @dataclass(frozen=True)
 class RunSummary:
     """What a corpus run wrote: articles read, failed (an issue of severity ``error``) and
@@ -257,9 +260,10 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
                  batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1,
                  executor: Executor | None = None, resume: bool = False,
                  fail_fast: bool = False, errors: str | Path | None = None,
+                 formats: Iterable[str] = ("graphml", "csv"),
                  on_result: Callable[[Result], None] | None = None) -> RunSummary:
-    """Process a corpus and write ``documents.jsonl``, ``actors.graphml``,
-    ``relations.graphml`` and ``events.csv`` in ``out``.
+    """Process a corpus and write ``documents.jsonl`` and, by ``formats``, the graphs and the
+    event table in ``out``.
 
     Results are logged to ``out/documents.partial.tsv`` as they arrive (``progress``) and
     the graphs grow from each batch's ``GraphParts``; memory holds the graphs, not the
@@ -284,6 +288,10 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
     errors : path, optional
         Also write every article issue (errors and warnings) there as JSON Lines:
         ``id, source, code, severity, message``.
+    formats : iterable of str
+        ``graphml`` (``actors.graphml``, ``relations.graphml``), ``gexf`` (``actors.gexf``,
+        ``relations.gexf``, Gephi's format) and ``csv`` (``events.csv``).
+        ``documents.jsonl`` is always written.
     on_result : callable, optional
         Called with each result, in input order (progress bars, logging).
 
@@ -302,6 +310,10 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
     1
     """
     out = Path(out)
+    formats = set(formats)
+    if formats - FORMATS:
+        raise DiplomacyNLPError(f"unknown output format(s) {sorted(formats - FORMATS)}; "
+                                f"choose from {sorted(FORMATS)}")
     nlp = nlp or load()
     settings = run_settings(nlp, date)
     progress = Progress.resume(out, settings) if resume else Progress.start(out, settings)
@@ -352,13 +364,19 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
             progress.flush()
         reuse_up_to_next_new()
         progress.flush()
-        n_events = _write_documents(progress, parts, out, errors)
+        n_events = _write_documents(progress, parts, out, errors, events="csv" in formats)
     except BaseException:
         progress.close()
         raise
-    graph = parts.graph(parts.links())
-    write_graphml(graph, out / "actors.graphml")
-    write_graphml(parts.relation_graph(parts.links()), out / "relations.graphml")
+    links = parts.links()
+    graph = parts.graph(links)
+    relations = parts.relation_graph(links) if formats & {"graphml", "gexf"} else None
+    if "graphml" in formats:
+        write_graphml(graph, out / "actors.graphml")
+        write_graphml(relations, out / "relations.graphml")
+    if "gexf" in formats:
+        write_gexf(graph, out / "actors.gexf")
+        write_gexf(relations, out / "relations.gexf")
     progress.remove()
     return RunSummary(counts["articles"], counts["failed"], counts["warned"],
                       graph.number_of_nodes(), graph.number_of_edges(), n_events,
@@ -379,7 +397,7 @@ def _write_issues(path: str | Path, records: Iterable[dict[str, Any]]) -> None:
 
 
 def _write_documents(progress: Progress, parts: GraphParts, out: Path,
-                     errors: str | Path | None) -> int:
+                     errors: str | Path | None, *, events: bool = True) -> int:
     """The final pass: ``documents.jsonl``, ``events.csv`` (and the issues file) in input
     order, people linked across the corpus. Returns the number of events."""
     links = parts.links()
@@ -387,10 +405,11 @@ def _write_documents(progress: Progress, parts: GraphParts, out: Path,
     n_events = 0
     with ExitStack() as stack:
         docs = stack.enter_context(atomic_writer(out / "documents.jsonl"))
-        events = stack.enter_context(atomic_writer(out / "events.csv"))
+        table = stack.enter_context(atomic_writer(out / "events.csv")) if events else None
         issues = stack.enter_context(atomic_writer(errors)) if errors is not None else None
-        writer = csv.writer(events, lineterminator="\n")
-        writer.writerow(EVENT_COLUMNS)
+        writer = csv.writer(table, lineterminator="\n") if table is not None else None
+        if writer is not None:
+            writer.writerow(EVENT_COLUMNS)
         for line in progress.records():
             record = json.loads(line)
             if links and any(a["id"] in links for a in record["actors"]):
@@ -398,7 +417,8 @@ def _write_documents(progress: Progress, parts: GraphParts, out: Path,
                 line, record = result_line(linked), linked.to_dict()
             docs.write(line + "\n")  # most records need no rewrite: copied as they are
             rows = event_rows(record)
-            writer.writerows(rows)
+            if writer is not None:
+                writer.writerows(rows)
             n_events += len(rows)
             if issues is not None:
                 issues.writelines(_issue_rows(record))

@@ -144,6 +144,7 @@ def collect(doc: Doc, article: Article) -> Result:
         dates=tuple(DateRef.from_dict(d) for d in doc._.dates or []),
         errors=article.errors + tuple(ArticleIssue(i["code"], f"{article.source or article.id}: "
                                                    f"{i['message']}") for i in doc._.issues or []),
+        text=article.text,
     )
 
 
@@ -217,7 +218,7 @@ def _run_chunk(chunk: list[Article], nlp: Language, batch_size: int) -> list[Res
 
 def _unprocessed(article: Article) -> Result:
     return Result(id=article.id, date=article.date, title=article.title,
-                  source=article.source, errors=article.errors)
+                  source=article.source, errors=article.errors, text=article.text)
 
 
 def _guarded(article: Article, run: Callable[[], Doc]) -> Result:

