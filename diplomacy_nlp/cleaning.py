@@ -241,14 +241,18 @@ FOREIGN_SHARE = 0.15
 
 
 @cache
-def _function_words() -> dict[str, frozenset[str]]:
-    found = {}
-    for code in OTHER_LANGUAGES:
+def _function_words() -> dict[str, tuple[int, ...]]:
+    """Each function word of the other languages, with the languages (indexes) it belongs to:
+    one lookup per word counts them all."""
+    found: dict[str, list[int]] = {}
+    for n, code in enumerate(OTHER_LANGUAGES):
         try:
-            found[code] = frozenset(import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS)
+            words = import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
         except ImportError:  # a spaCy without that language
             continue
-    return found
+        for w in words:
+            found.setdefault(w, []).append(n)
+    return {w: tuple(langs) for w, langs in found.items()}
 
 
 def is_english(text: str) -> bool:
@@ -281,6 +285,10 @@ def is_english(text: str) -> bool:
     if len(words) < MIN_WORDS:
         return True
     english = sum(w in STOP_WORDS for w in words)
-    other = max((sum(w in stops for w in words) for stops in _function_words().values()),
-                default=0)
+    table = _function_words()
+    counts = [0] * len(OTHER_LANGUAGES)
+    for w in words:
+        for n in table.get(w, ()):
+            counts[n] += 1
+    other = max(counts)
     return not (other >= FOREIGN_SHARE * len(words) and other > 2 * english)

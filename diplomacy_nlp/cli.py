@@ -2,8 +2,8 @@
 
 ``diplomacy-nlp extract PATH... --out DIR`` writes ``DIR/documents.jsonl``,
 ``DIR/actors.graphml``, ``DIR/relations.graphml`` and ``DIR/events.csv`` (``--format`` adds
-Gephi's ``.gexf`` or leaves some out), shows a progress
-bar on a terminal, reports each article's issues on stderr, and prints a one-line summary.
+Gephi's ``.gexf`` or leaves some out), shows a progress bar on a terminal, reports each
+article's issues on stderr, and prints a one-line summary.
 
 Exit codes: 0 when every article was processed (warnings allowed), 1 when any article failed
 (everything else is still written; with ``--fail-fast``, the run stops at the first one), 2
@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -161,19 +162,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     args = _parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # signal handlers can only be set from the main thread (main() may run in another one)
+    handles_term = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if handles_term else None
     try:
         return _extract(args)
     except DiplomacyNLPError as e:
         print(f"diplomacy-nlp: error: {e}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, _Terminated) as e:
-        print(f"diplomacy-nlp: interrupted; outputs of earlier runs are untouched, and the "
-              f"articles done are kept in {args.out / PROGRESS}: run the same command with "
-              "--resume to continue", file=sys.stderr)
+        kept = (f"the articles done are kept in {args.out / PROGRESS}: run the same command "
+                "with --resume to continue") if Progress.exists(args.out) else \
+            "no article was done"
+        print(f"diplomacy-nlp: interrupted; outputs of earlier runs are untouched, and {kept}",
+              file=sys.stderr)
         return 130 if isinstance(e, KeyboardInterrupt) else 143
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if handles_term:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

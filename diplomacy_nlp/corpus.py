@@ -339,10 +339,10 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
 
     def reuse_up_to_next_new() -> None:
         while plan and plan[0][0] >= 0:
-            record = json.loads(progress.reuse(plan.popleft()[0]))
-            parts.add(record)
+            r = Result.from_dict(json.loads(progress.reuse(plan.popleft()[0])))
+            parts.add(r)
             counts["reused"] += 1
-            count(Result.from_dict(record))
+            count(r)
 
     try:
         for batch in extract_batches(todo(), nlp=nlp, batch_size=batch_size,
@@ -365,18 +365,18 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
         reuse_up_to_next_new()
         progress.flush()
         n_events = _write_documents(progress, parts, out, errors, events="csv" in formats)
+        links = parts.links()
+        graph = parts.graph(links)
+        relations = parts.relation_graph(links) if formats & {"graphml", "gexf"} else None
+        if "graphml" in formats:
+            write_graphml(graph, out / "actors.graphml")
+            write_graphml(relations, out / "relations.graphml")
+        if "gexf" in formats:
+            write_gexf(graph, out / "actors.gexf")
+            write_gexf(relations, out / "relations.gexf")
     except BaseException:
-        progress.close()
+        progress.close()  # the progress stays on disk for --resume
         raise
-    links = parts.links()
-    graph = parts.graph(links)
-    relations = parts.relation_graph(links) if formats & {"graphml", "gexf"} else None
-    if "graphml" in formats:
-        write_graphml(graph, out / "actors.graphml")
-        write_graphml(relations, out / "relations.graphml")
-    if "gexf" in formats:
-        write_gexf(graph, out / "actors.gexf")
-        write_gexf(relations, out / "relations.gexf")
     progress.remove()
     return RunSummary(counts["articles"], counts["failed"], counts["warned"],
                       graph.number_of_nodes(), graph.number_of_edges(), n_events,
