@@ -214,6 +214,8 @@ def extract_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article]
 
 
 FORMATS = frozenset({"graphml", "gexf", "csv"})
+OUTPUTS = ("documents.jsonl", "events.csv", "actors.graphml", "relations.graphml",
+           "actors.gexf", "relations.gexf")
 
 
 @dataclass(frozen=True)
@@ -317,6 +319,9 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
     nlp = nlp or load()
     settings = run_settings(nlp, date)
     progress = Progress.resume(out, settings) if resume else Progress.start(out, settings)
+    for name in OUTPUTS:  # what a run killed while renaming its outputs left behind
+        for stale in out.glob(f".{name}.*.partial"):
+            stale.unlink(missing_ok=True)
     plan: deque[tuple[int, str]] = deque()  # (offset of a reusable record, or -1; hash)
     reusing = bool(progress.reusable)
 

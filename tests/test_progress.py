@@ -163,3 +163,12 @@ def test_a_torn_last_line_is_dropped_on_resume(uninterrupted, tmp_path):
     assert main([*args, "--resume"]) == 0
     assert _finals(out) == reference
     assert os.listdir(out) and not (out / PROGRESS).exists()
+
+
+def test_temporary_files_of_a_killed_write_are_cleared(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".documents.jsonl.abc123.partial").write_text('{"id": "half')
+    (out / "notes.partial").write_text("not ours")
+    assert main(["extract", str(SEED), "--out", str(out), "--quiet"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([*FINAL, "notes.partial"])
