@@ -101,14 +101,14 @@ def test_bad_corpus_outputs_read_back_in_every_reader(bad_run):
     assert {"FRA", "DEU", "person:emmanuel-macron", "person:olaf-scholz"} <= set(actors)
 
 
-def test_runs_and_jobs_give_identical_bytes(tmp_path):
+def test_runs_jobs_and_batch_sizes_give_identical_bytes(tmp_path):
     make_corpus(tmp_path / "corpus")
     (tmp_path / "corpus" / "seed.txt").write_text(SEED.read_text())
     outs = []
-    for n, jobs in enumerate(("1", "1", "2")):
+    for n, (jobs, batch) in enumerate((("1", "3"), ("1", "3"), ("2", "7"))):
         out = tmp_path / f"out{n}"
         assert main(["extract", str(tmp_path / "corpus"), "--out", str(out), "--quiet",
-                     "--jobs", jobs, "--batch-size", "3", "--errors",
+                     "--jobs", jobs, "--batch-size", batch, "--errors",
                      str(out / "errors.jsonl")]) == 1
         outs.append(out)
     names = ["actors.graphml", "documents.jsonl", "errors.jsonl", "events.csv",
