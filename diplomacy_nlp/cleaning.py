@@ -48,13 +48,11 @@ BINARY_SHARE = 0.05
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
-# Characters XML 1.0 forbids (and no text needs): C0 controls but tab/newline/return, DEL
-# and C1 controls, lone surrogates, and the noncharacters U+FFFE/U+FFFF.
+# Characters XML 1.0 forbids: C0 controls but tab/newline/return, lone surrogates, and the
+# noncharacters U+FFFE/U+FFFF ...
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# ... and what no article text needs either: those, DEL and the C1 controls.
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def _issue(code: str, message: str) -> ArticleIssue:
-    return ArticleIssue(code, message)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -92,31 +90,32 @@ def decode(data: bytes, *, source: str = "") -> tuple[str | None, list[ArticleIs
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
-            issues = [] if "\ufffd" not in text else [_issue(
+            issues = [] if "\ufffd" not in text else [ArticleIssue(
                 "encoding", f"{where}: byte offset {_first_bad(data, encoding)}: invalid "
                 f"{encoding.upper().removesuffix('-SIG')} replaced by U+FFFD")]
             return text, issues
     head = data[:SNIFF_BYTES]
     kind = filetype.guess(head)
     if kind is not None:
-        return None, [_issue("binary", f"{where}: is not text but {kind.mime} "
-                                       f"(.{kind.extension}); convert it to text first")]
+        return None, [ArticleIssue("binary", f"{where}: is not text but {kind.mime} "
+                                             f"(.{kind.extension}); convert it to text first")]
     utf16 = _utf16_without_bom(head)
     if utf16:
         return data.decode(utf16, errors="replace"), []
-    controls = sum(head.count(b) for b in _CONTROL_BYTES)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls > BINARY_SHARE * len(head):
-        return None, [_issue("binary", f"{where}: is not text ({controls} control bytes in "
-                                       f"the first {len(head)}); convert it to text first")]
+        return None, [ArticleIssue("binary", f"{where}: is not text ({controls} control bytes "
+                                             f"in the first {len(head)}); convert it to text "
+                                             "first")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         bad = e.start
     text = data.decode("utf-8", errors="replace")
     if any(ord(ch) > 127 and ch != "\ufffd" for ch in text):
-        return text, [_issue("encoding", f"{where}: byte offset {bad}: invalid UTF-8 replaced "
-                                         "by U+FFFD")]
-    return data.decode("cp1252", errors="replace"), [_issue(
+        return text, [ArticleIssue("encoding", f"{where}: byte offset {bad}: invalid UTF-8 "
+                                               "replaced by U+FFFD")]
+    return data.decode("cp1252", errors="replace"), [ArticleIssue(
         "encoding", f"{where}: byte offset {bad}: not valid UTF-8; read as Windows-1252")]
 
 
@@ -147,9 +146,10 @@ def clean_text(text: str, *, source: str = "") -> tuple[str, list[ArticleIssue]]
         return text, []
     cleaned, n = NOT_TEXT.subn(" ", text)
     line, col = _line_col(text, first.start())
-    return cleaned, [_issue("control_chars", f"{source or 'the text'}: line {line}, column "
-                                              f"{col}: {n} characters that are not text (NUL, "
-                                              "control characters) replaced by spaces")]
+    return cleaned, [ArticleIssue("control_chars", f"{source or 'the text'}: line {line}, "
+                                                    f"column {col}: {n} characters that are not "
+                                                    "text (NUL, control characters) replaced by "
+                                                    "spaces")]
 
 
 _MARKUP = re.compile(r"<(?:!doctype|html|head|body|p|div|br|span|a|table|tr|td|script|style|"
@@ -224,9 +224,9 @@ def strip_markup(text: str, *, source: str = "") -> tuple[str, str, list[Article
     paragraphs = (" ".join(p.split()) for p in "".join(parser.parts).split("\n\n"))
     body = "\n\n".join(p for p in paragraphs if p)
     title = " ".join("".join(parser.title).split())
-    return body, title, [_issue("markup", f"{source or 'the text'}: HTML markup removed "
-                                          f"({len(text)} characters of markup and text became "
-                                          f"{len(body)} characters of text)")]
+    return body, title, [ArticleIssue("markup", f"{source or 'the text'}: HTML markup removed "
+                                                f"({len(text)} characters of markup and text "
+                                                f"became {len(body)} characters of text)")]
 
 
 _WORD = re.compile(r"[^\W\d_]+")

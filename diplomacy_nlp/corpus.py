@@ -41,7 +41,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.util import minibatch
 
-from .articles import read_articles, unique_ids
+from .articles import _read_all, unique_ids
 from .dictionary import ActorDictionary, DictionaryEntry
 from .errors import ArticleError, DiplomacyNLPError
 from .export import EVENT_COLUMNS, atomic_writer, event_rows, result_line
@@ -116,15 +116,16 @@ def spec_of(nlp: Language) -> PipelineSpec:
 
 
 def _articles(source: str | Path | Iterable[Any], date: str | None) -> Iterator[Article]:
+    """The articles of a source, ids not yet made unique (callers apply ``unique_ids`` once,
+    across all items)."""
     if isinstance(source, (str, Path)):
-        yield from read_articles(source, date=date)
+        yield from _read_all([source], date)
         return
     for item in source:
         if isinstance(item, Article):
             yield item
         else:
-            yield from read_articles(item, date=date)
-    # ids are made unique by the callers (``unique_ids``), across all items
+            yield from _read_all([item], date)
 
 
 def _ignore_interrupts() -> None:
@@ -147,8 +148,14 @@ def extract_batches(source: str | Path | Iterable[str | Path] | Iterable[Article
     >>> [len(b.results) for b in extract_batches("seeds")]
     [1]
     """
-    articles = unique_ids(_articles(source, date))
-    nlp = nlp or load()
+    yield from _batches(unique_ids(_articles(source, date)), nlp=nlp or load(),
+                        batch_size=batch_size, n_process=n_process, executor=executor,
+                        in_flight=in_flight)
+
+
+def _batches(articles: Iterable[Article], *, nlp: Language, batch_size: int, n_process: int,
+             executor: Executor | None, in_flight: int | None = None) -> Iterator[Batch]:
+    """``extract_batches`` over articles whose ids are already unique."""
     if executor is None and n_process <= 1:
         for chunk in minibatch(articles, batch_size):
             yield _batch(_process(chunk, nlp=nlp, batch_size=batch_size))
@@ -350,8 +357,8 @@ def write_corpus(source: str | Path | Iterable[str | Path] | Iterable[Article],
             count(r)
 
     try:
-        for batch in extract_batches(todo(), nlp=nlp, batch_size=batch_size,
-                                     n_process=n_process, executor=executor):
+        for batch in _batches(todo(), nlp=nlp, batch_size=batch_size, n_process=n_process,
+                              executor=executor):
             for r in batch.results:
                 reuse_up_to_next_new()
                 progress.append(plan.popleft()[1], r.ok, result_line(r))

@@ -84,6 +84,24 @@ ISSUES: dict[str, IssueKind] = {
 }
 
 
+def require(module: str, what: str) -> object:
+    """Import a module of the ``notebook`` extra, or say how to install it.
+
+    ``what`` begins the message: ``require("pandas", "tables need")`` raises
+    "tables need pandas: pip install 'diplomacy-nlp[notebook]'" when pandas is missing.
+
+    Example
+    -------
+    >>> require("json", "tables need").__name__
+    'json'
+    """
+    try:
+        return __import__(module, fromlist=["_"])
+    except ImportError as e:
+        raise DiplomacyNLPError(f"{what} {module.split('.')[0]}: pip install "
+                                "'diplomacy-nlp[notebook]'") from e
+
+
 def severity(code: str) -> str:
     """The severity of an issue code (unknown codes are errors).
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import DiplomacyNLPError
+from .errors import require
 from .types import Result
 
 COLUMNS = {
@@ -38,16 +38,6 @@ COLUMNS = {
     "dates": ("document", "text", "value", "when", "start", "end"),
     "issues": ("document", "source", "code", "severity", "message"),
 }
-
-
-def pandas() -> Any:
-    """Import pandas, or say how to install it."""
-    try:
-        import pandas as pd
-    except ImportError as e:
-        raise DiplomacyNLPError("tables need pandas: pip install 'diplomacy-nlp[notebook]'") \
-            from e
-    return pd
 
 
 @dataclass(frozen=True)
@@ -97,7 +87,7 @@ def to_frames(results: Iterable[Result | Mapping[str, Any]]) -> Frames:
     array([['PER', 'COUNTRY'],
            ['CHN', 'COUNTRY']], dtype=object)
     """
-    pd = pandas()
+    pd: Any = require("pandas", "tables need")
     rows: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
     for record in results:
         r = record if isinstance(record, Result) else Result.from_dict(dict(record))

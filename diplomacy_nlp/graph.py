@@ -12,7 +12,6 @@ forbids.
 from __future__ import annotations
 
 import math
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -23,11 +22,10 @@ from typing import Any
 
 import networkx as nx
 
+from .cleaning import XML_FORBIDDEN
 from .export import atomic_writer
 from .identity import PersonSummary, links_from_people
 from .types import Result
-
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _as_result(record: Result | Mapping[str, Any]) -> Result:
@@ -244,17 +242,17 @@ def _clean(value: Any) -> str | int | float | bool:
         # subnormal numbers overflow C readers (igraph's strtod): they are zero for any graph
         return value if abs(value) >= sys.float_info.min else 0.0
     if isinstance(value, int | float):
-        return str(value)
+        return str(value)  # what is left: beyond 64 bits, NaN, infinity
     if value is None:
         return ""
     if isinstance(value, list | tuple | set | frozenset):
         value = "|".join(str(v) for v in (sorted(value) if isinstance(value, set | frozenset)
                                           else value))
-    return _XML_FORBIDDEN.sub("", str(value))
+    return _xml_text(value)
 
 
 def _xml_text(value: Any) -> str:
-    return _XML_FORBIDDEN.sub("", str(value))
+    return XML_FORBIDDEN.sub("", str(value))
 
 
 def _clean_attrs(data: Mapping[Any, Any]) -> dict[str, str | int | float | bool]:

@@ -27,19 +27,11 @@ from typing import Any
 import networkx as nx
 
 from .display import TYPE_COLORS
-from .errors import DiplomacyNLPError
+from .errors import require
 from .export import atomic_writer
 
 OTHER = "#bab0ac"
 MAX_EDGE_LABELS = 40
-
-
-def _require(module: str) -> Any:
-    try:
-        return __import__(module, fromlist=["_"])
-    except ImportError as e:
-        raise DiplomacyNLPError(f"drawing needs {module.split('.')[0]}: pip install "
-                                "'diplomacy-nlp[notebook]'") from e
 
 
 def simple_graph(graph: nx.Graph) -> nx.Graph:
@@ -106,8 +98,8 @@ def plot_graph(graph: nx.Graph, *, ax: Any = None, labels: int = 25, seed: int =
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['Xi Jinping']
     """
-    plt = _require("matplotlib.pyplot")
-    patheffects = _require("matplotlib.patheffects")
+    plt: Any = require("matplotlib.pyplot", "drawing needs")
+    patheffects: Any = require("matplotlib.patheffects", "drawing needs")
     g = simple_graph(graph)
     if ax is None:
         fig, ax = plt.subplots(figsize=figsize)
@@ -197,9 +189,8 @@ def to_html(graph: nx.Graph, path: str | Path, *, title: str | None = None,
     >>> "Peru" in p.read_text() and "http://cdn" not in p.read_text()
     True
     """
-    gv = _require("gravis")
-    g = nx.Graph(simple_graph(graph)) if not graph.is_directed() else \
-        nx.DiGraph(simple_graph(graph))
+    gv: Any = require("gravis", "drawing needs")
+    g = simple_graph(graph).copy()  # attributes are added below; the caller's graph stays
     for (n, d), size in zip(g.nodes(data=True), _sizes(g, 10, 45), strict=True):
         kind = str(d.get("type", ""))
         facts = [("type", kind.lower()), ("state", d.get("country", "")),

@@ -145,18 +145,15 @@ def _index(path: Path) -> dict[str, int]:
     """Offsets of the reusable records (``ok``) of a log, by content hash; a torn last line
     (the run was killed while writing it) is cut off."""
     reusable: dict[str, int] = {}
-    offset = end = 0
-    with open(path, "rb") as f:
+    end = 0
+    with open(path, "r+b") as f:
         for line in f:
             fields = line.split(b"\t", 2)
             if not line.endswith(b"\n") or len(fields) < 3:
                 break
-            digest, status, _ = fields
-            if status == b"ok":
-                reusable[digest.decode()] = offset
-            offset += len(line)
-            end = offset
-    with open(path, "r+b") as f:
+            if fields[1] == b"ok":
+                reusable[fields[0].decode()] = end
+            end += len(line)
         f.truncate(end)
     return reusable
 
